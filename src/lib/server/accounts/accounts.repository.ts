@@ -1,0 +1,90 @@
+import type { DbOrTrx } from '../db/index.ts';
+import type { RoleGrant } from '../core/access.ts';
+import { nowIso } from '../core/clock.ts';
+
+export async function findUserByEmail(db: DbOrTrx, email: string) {
+	return db.selectFrom('auth_user').select(['id', 'email', 'name', 'locale']).where('email', '=', email).executeTakeFirst();
+}
+
+export async function findUserById(db: DbOrTrx, id: string) {
+	return db.selectFrom('auth_user').select(['id', 'email', 'name', 'locale']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function listRoleGrants(db: DbOrTrx, userId: string): Promise<RoleGrant[]> {
+	const rows = await db
+		.selectFrom('role_assignment')
+		.select(['role', 'city_id', 'network_id', 'representative_kind'])
+		.where('user_id', '=', userId)
+		.orderBy('id')
+		.execute();
+	return rows.flatMap((row): RoleGrant[] => {
+		switch (row.role) {
+			case 'administrator':
+				return [{ role: 'administrator' }];
+			case 'secretariat':
+				return [{ role: 'secretariat' }];
+			case 'city_representative':
+				return row.city_id
+					? [{ role: 'city_representative', cityId: row.city_id, kind: row.representative_kind === 'political' ? 'political' : 'technical' }]
+					: [];
+			case 'network_coordinator':
+				return row.network_id ? [{ role: 'network_coordinator', networkId: row.network_id }] : [];
+			default:
+				return [];
+		}
+	});
+}
+
+export async function insertRoleGrant(db: DbOrTrx, userId: string, grant: RoleGrant) {
+	return db
+		.insertInto('role_assignment')
+		.values({
+			user_id: userId,
+			role: grant.role,
+			city_id: grant.role === 'city_representative' ? grant.cityId : null,
+			network_id: grant.role === 'network_coordinator' ? grant.networkId : null,
+			representative_kind: grant.role === 'city_representative' ? grant.kind : null,
+			created_at: nowIso()
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+}
+
+export async function findRoleGrant(db: DbOrTrx, userId: string, grant: RoleGrant) {
+	let query = db.selectFrom('role_assignment').select('id').where('user_id', '=', userId).where('role', '=', grant.role);
+	if (grant.role === 'city_representative') query = query.where('city_id', '=', grant.cityId);
+	if (grant.role === 'network_coordinator') query = query.where('network_id', '=', grant.networkId);
+	return query.executeTakeFirst();
+}
+
+export async function deleteRoleGrant(db: DbOrTrx, id: number) {
+	return db.deleteFrom('role_assignment').where('id', '=', id).executeTakeFirst();
+}
+
+export async function listAccountsWithRoles(db: DbOrTrx, page: number, pageSize: number) {
+	const [{ total }] = await db.selectFrom('auth_user').select((eb) => eb.fn.countAll<number>().as('total')).execute();
+	const users = await db
+		.selectFrom('auth_user')
+		.select(['id', 'email', 'name', 'locale', 'emailVerified'])
+		.orderBy('email')
+		.limit(pageSize)
+		.offset((page - 1) * pageSize)
+		.execute();
+	const ids = users.map((u) => u.id);
+	const roles = ids.length
+		? await db
+				.selectFrom('role_assignment')
+				.select(['id', 'user_id', 'role', 'city_id', 'network_id', 'representative_kind'])
+				.where('user_id', 'in', ids)
+				.orderBy('id')
+				.execute()
+		: [];
+	return {
+		total: Number(total),
+		rows: users.map((u) => ({ ...u, emailVerified: !!u.emailVerified, roles: roles.filter((r) => r.user_id === u.id) }))
+	};
+}
+
+export async function updateUserLocale(db: DbOrTrx, userId: string, locale: string) {
+	await db.updateTable('auth_user').set({ locale }).where('id', '=', userId).execute();
+}

@@ -1,0 +1,226 @@
+import type { Generated } from 'kysely';
+
+// Row types of every table, kept beside the migrations that create them.
+
+export interface AuthUserTable {
+	id: string;
+	name: string;
+	email: string;
+	emailVerified: boolean | number;
+	image: string | null;
+	locale: string | null;
+	createdAt: string | Date;
+	updatedAt: string | Date;
+}
+
+export interface AuthSessionTable {
+	id: string;
+	expiresAt: string | Date;
+	token: string;
+	createdAt: string | Date;
+	updatedAt: string | Date;
+	ipAddress: string | null;
+	userAgent: string | null;
+	userId: string;
+}
+
+export interface AuthAccountTable {
+	id: string;
+	accountId: string;
+	providerId: string;
+	userId: string;
+	accessToken: string | null;
+	refreshToken: string | null;
+	idToken: string | null;
+	accessTokenExpiresAt: string | Date | null;
+	refreshTokenExpiresAt: string | Date | null;
+	scope: string | null;
+	password: string | null;
+	createdAt: string | Date;
+	updatedAt: string | Date;
+}
+
+export interface AuthVerificationTable {
+	id: string;
+	identifier: string;
+	value: string;
+	expiresAt: string | Date;
+	createdAt: string | Date;
+	updatedAt: string | Date;
+}
+
+export interface RoleAssignmentTable {
+	id: Generated<number>;
+	user_id: string;
+	role: string;
+	city_id: number | null;
+	network_id: number | null;
+	representative_kind: string | null;
+	created_at: string;
+}
+
+export interface AuditEntryTable {
+	id: Generated<number>;
+	actor_user_id: string | null;
+	actor_label: string;
+	action: string;
+	entity_type: string;
+	entity_id: string;
+	summary: string;
+	created_at: string;
+}
+
+export interface OutboxMessageTable {
+	id: Generated<number>;
+	to_address: string;
+	subject: string;
+	text_body: string;
+	locale: string;
+	created_at: string;
+	sent_at: string | null;
+	error: string | null;
+}
+
+export interface RateLimitCounterTable {
+	key: string;
+	count: number;
+	window_started_at: string;
+}
+
+export interface CountryTable {
+	code: string;
+	region: string;
+	income_group: string;
+	updated_at: string;
+}
+
+export interface CityTable {
+	id: Generated<number>;
+	name: string;
+	search_name: string;
+	country_code: string;
+	subdivision: string | null;
+	population: number;
+	latitude: number | null;
+	longitude: number | null;
+	website: string | null;
+	languages: string;
+	joined_on: string | null;
+	status: string;
+	status_changed_on: string;
+	government_changed_on: string | null;
+	version: Generated<number>;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface CityStatusChangeTable {
+	id: Generated<number>;
+	city_id: number;
+	from_status: string | null;
+	to_status: string;
+	reason: string;
+	changed_on: string;
+	actor_user_id: string | null;
+	created_at: string;
+}
+
+export interface CityContactTable {
+	id: Generated<number>;
+	city_id: number;
+	kind: string;
+	name: string;
+	position: string | null;
+	email: string | null;
+	phone: string | null;
+	language: string;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface FeeGridTable {
+	id: Generated<number>;
+	year: number;
+	currency: string;
+	created_at: string;
+}
+
+export interface FeeGridBandTable {
+	id: Generated<number>;
+	grid_id: number;
+	band: string;
+	min_population: number;
+	max_population: number | null;
+	fee_group_i_cents: number;
+	fee_group_ii_cents: number;
+	fee_group_iii_cents: number;
+	fee_group_iv_cents: number;
+}
+
+export interface MembershipFeeTable {
+	id: Generated<number>;
+	city_id: number;
+	year: number;
+	invoice_number: string;
+	amount_cents: number;
+	currency: string;
+	due_on: string;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface FeePaymentTable {
+	id: Generated<number>;
+	fee_id: number;
+	amount_cents: number;
+	currency: string;
+	paid_on: string;
+	method: string;
+	intermediary: string | null;
+	reference: string | null;
+	created_at: string;
+}
+
+export interface NetworkTable {
+	id: Generated<number>;
+	slug: string;
+	kind: string;
+	name_es: string;
+	name_en: string;
+	name_fr: string;
+	name_pt: string;
+	description_es: string;
+	description_en: string;
+	description_fr: string;
+	description_pt: string;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface NetworkMemberTable {
+	network_id: number;
+	city_id: number;
+	role: string;
+	joined_on: string;
+}
+
+export interface Database {
+	auth_user: AuthUserTable;
+	auth_session: AuthSessionTable;
+	auth_account: AuthAccountTable;
+	auth_verification: AuthVerificationTable;
+	role_assignment: RoleAssignmentTable;
+	audit_entry: AuditEntryTable;
+	outbox_message: OutboxMessageTable;
+	rate_limit_counter: RateLimitCounterTable;
+	country: CountryTable;
+	city: CityTable;
+	city_status_change: CityStatusChangeTable;
+	city_contact: CityContactTable;
+	fee_grid: FeeGridTable;
+	fee_grid_band: FeeGridBandTable;
+	membership_fee: MembershipFeeTable;
+	fee_payment: FeePaymentTable;
+	network: NetworkTable;
+	network_member: NetworkMemberTable;
+}
