@@ -1,0 +1,67 @@
+import crypto from 'node:crypto';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
+import { sequence } from '@sveltejs/kit/hooks';
+import { appContext } from '#lib/server/context.ts';
+import { actorFromRequest } from '#lib/server/accounts/accounts.service.ts';
+import { logger } from '#lib/server/core/logger.ts';
+import { problem } from '#lib/server/http/problem.ts';
+import { startMaintenance } from '#lib/server/maintenance.ts';
+import { defaultLocale, isLocale, negotiateLocale } from '#lib/shared/i18n.ts';
+
+export const init: ServerInit = async () => {
+	const context = await appContext();
+	startMaintenance(context);
+};
+
+const maxApiBodyBytes = 1024 * 1024;
+
+const securityHeaders: Record<string, string> = {
+	'x-content-type-options': 'nosniff',
+	'referrer-policy': 'strict-origin-when-cross-origin',
+	'x-frame-options': 'DENY',
+	'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+	'cross-origin-opener-policy': 'same-origin'
+};
+
+const context: Handle = async ({ event, resolve }) => {
+	event.locals.app = await appContext();
+	const first = event.url.pathname.split('/')[1];
+	event.locals.locale = isLocale(first) ? first : negotiateLocale(event.request.headers.get('accept-language'));
+	return resolve(event);
+};
+
+const apiGuards: Handle = async ({ event, resolve }) => {
+	if (!event.url.pathname.startsWith('/api/')) return resolve(event);
+	const declared = Number(event.request.headers.get('content-length') ?? 0);
+	if (declared > maxApiBodyBytes) return problem(413, 'common.errors.too_large', event.locals.locale);
+	return resolve(event);
+};
+
+const session: Handle = async ({ event, resolve }) => {
+	event.locals.actor = await actorFromRequest(event.locals.app, event.request.headers);
+	return resolve(event);
+};
+
+const headers: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale ?? defaultLocale)
+	});
+	for (const [name, value] of Object.entries(securityHeaders)) {
+		if (!response.headers.has(name)) response.headers.set(name, value);
+	}
+	if (!response.headers.has('content-security-policy')) {
+		response.headers.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+	}
+	if (event.locals.actor && !response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-store');
+	return response;
+};
+
+export const handle: Handle = sequence(context, apiGuards, session, headers);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status === 404) return { message: 'Not Found', code: 'common.errors.not_found' };
+	if (status < 500) return { message, code: 'common.errors.bad_request' };
+	const id = crypto.randomUUID();
+	logger.error({ err: error, id, path: event.url.pathname, method: event.request.method }, 'unexpected error');
+	return { message: 'Internal error', code: 'common.errors.unexpected', id };
+};

@@ -1,0 +1,2 @@
+// The public surface of the networks module.
+export { listNetworks, listNetworksOfCity, findNetworkById, listNetworkMembers } from './networks.repository.ts';

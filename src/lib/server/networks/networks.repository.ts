@@ -1,0 +1,126 @@
+import type { DbOrTrx } from '../db/index.ts';
+import { nowIso } from '../core/clock.ts';
+import type { Locale } from '../../shared/i18n.ts';
+import type { NetworkRole } from '../../shared/networks/constants.ts';
+
+export interface NetworkTexts {
+	name: Record<Locale, string>;
+	description: Record<Locale, string>;
+}
+
+function localizedColumns(texts: NetworkTexts) {
+	return {
+		name_es: texts.name.es,
+		name_en: texts.name.en,
+		name_fr: texts.name.fr,
+		name_pt: texts.name.pt,
+		description_es: texts.description.es,
+		description_en: texts.description.en,
+		description_fr: texts.description.fr,
+		description_pt: texts.description.pt
+	};
+}
+
+export async function listNetworks(db: DbOrTrx) {
+	return db
+		.selectFrom('network')
+		.leftJoin('network_member', 'network_member.network_id', 'network.id')
+		.select([
+			'network.id',
+			'network.slug',
+			'network.kind',
+			'network.name_es',
+			'network.name_en',
+			'network.name_fr',
+			'network.name_pt',
+			'network.description_es',
+			'network.description_en',
+			'network.description_fr',
+			'network.description_pt',
+			(eb) => eb.fn.count<number>('network_member.city_id').as('member_count')
+		])
+		.groupBy([
+			'network.id',
+			'network.slug',
+			'network.kind',
+			'network.name_es',
+			'network.name_en',
+			'network.name_fr',
+			'network.name_pt',
+			'network.description_es',
+			'network.description_en',
+			'network.description_fr',
+			'network.description_pt'
+		])
+		.orderBy('network.kind')
+		.orderBy('network.name_en')
+		.execute();
+}
+
+export async function findNetworkById(db: DbOrTrx, id: number) {
+	return db.selectFrom('network').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findNetworkBySlug(db: DbOrTrx, slug: string) {
+	return db.selectFrom('network').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function listNetworkMembers(db: DbOrTrx, networkId: number) {
+	return db
+		.selectFrom('network_member')
+		.innerJoin('city', 'city.id', 'network_member.city_id')
+		.select([
+			'city.id',
+			'city.name',
+			'city.country_code',
+			'city.population',
+			'city.latitude',
+			'city.longitude',
+			'city.status',
+			'network_member.role',
+			'network_member.joined_on'
+		])
+		.where('network_member.network_id', '=', networkId)
+		.orderBy('city.search_name')
+		.execute();
+}
+
+export async function listNetworksOfCity(db: DbOrTrx, cityId: number) {
+	return db
+		.selectFrom('network_member')
+		.innerJoin('network', 'network.id', 'network_member.network_id')
+		.select(['network.id', 'network.slug', 'network.kind', 'network.name_es', 'network.name_en', 'network.name_fr', 'network.name_pt', 'network_member.role'])
+		.where('network_member.city_id', '=', cityId)
+		.orderBy('network.name_en')
+		.execute();
+}
+
+export async function insertNetwork(db: DbOrTrx, slug: string, kind: string, texts: NetworkTexts) {
+	const now = nowIso();
+	const row = await db
+		.insertInto('network')
+		.values({ slug, kind, ...localizedColumns(texts), created_at: now, updated_at: now })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return row.id;
+}
+
+export async function updateNetworkTexts(db: DbOrTrx, id: number, texts: NetworkTexts) {
+	await db.updateTable('network').set({ ...localizedColumns(texts), updated_at: nowIso() }).where('id', '=', id).execute();
+}
+
+export async function findMembership(db: DbOrTrx, networkId: number, cityId: number) {
+	return db.selectFrom('network_member').selectAll().where('network_id', '=', networkId).where('city_id', '=', cityId).executeTakeFirst();
+}
+
+export async function insertMembership(db: DbOrTrx, networkId: number, cityId: number, role: NetworkRole, joinedOn: string) {
+	await db.insertInto('network_member').values({ network_id: networkId, city_id: cityId, role, joined_on: joinedOn }).execute();
+}
+
+export async function updateMembershipRole(db: DbOrTrx, networkId: number, cityId: number, role: NetworkRole) {
+	await db.updateTable('network_member').set({ role }).where('network_id', '=', networkId).where('city_id', '=', cityId).execute();
+}
+
+export async function deleteMembership(db: DbOrTrx, networkId: number, cityId: number) {
+	await db.deleteFrom('network_member').where('network_id', '=', networkId).where('city_id', '=', cityId).execute();
+}
