@@ -12,3 +12,5 @@ export {
 	upsertCountry
 } from './members.repository.ts';
 export { listFeeGrids } from './fees.repository.ts';
+export { exportCitiesCsv, importCitiesCsv, cityCsvColumns, type ImportReport } from './members.csv.ts';
+export { toPublicCity, cityOperations } from './members.openapi.ts';

@@ -1,0 +1,16 @@
+import * as members from '#lib/server/members/index.ts';
+import * as networks from '#lib/server/networks/index.ts';
+import { loadFailure, parseId } from '#lib/server/http/forms.ts';
+import { networkName } from '#lib/shared/networks/names.ts';
+
+export async function load({ params, locals }) {
+	const id = parseId(params.id);
+	const db = locals.app.database.db;
+	const result = await members.getCity(db, locals.actor, id);
+	if (!result.ok) loadFailure(result);
+	const cityNetworks = await networks.listNetworksOfCity(db, id);
+	return {
+		...result.value,
+		networks: cityNetworks.map((n) => ({ id: n.id, kind: n.kind, role: n.role, name: networkName(n, locals.locale) }))
+	};
+}
