@@ -58,10 +58,11 @@ const headers: Handle = async ({ event, resolve }) => {
 
 export const handle: Handle = sequence(context, apiGuards, session, headers);
 
-export const handleError: HandleServerError = ({ error, event, status, message }) => {
-	if (status === 404) return { message: 'Not Found', code: 'common.errors.not_found' };
-	if (status < 500) return { message, code: 'common.errors.bad_request' };
+export const handleError: HandleServerError = (input) => {
+	// Errors thrown with error(status, 'i18n.key') and framework errors (404s) keep their message;
+	// anything unexpected is logged with an id and shown as a generic message carrying that id.
+	if (input.kind !== 'unknown') return;
 	const id = crypto.randomUUID();
-	logger.error({ err: error, id, path: event.url.pathname, method: event.request.method }, 'unexpected error');
-	return { message: 'Internal error', code: 'common.errors.unexpected', id };
+	logger.error({ err: input.error, id, path: input.event.url.pathname, method: input.event.request.method }, 'unexpected error');
+	return { message: 'common.errors.unexpected', code: 'common.errors.unexpected', id };
 };

@@ -35,7 +35,7 @@ export function actionFailure(failure: Failure, values: Record<string, unknown>,
 
 /** Turns a failed service result into the error page in a load function. */
 export function loadFailure(failure: Failure): never {
-	error(failure.status, { message: failure.code, code: failure.code });
+	error(failure.status, failure.code);
 }
 
 export function requireSignedIn(actor: Actor | null, locale: Locale, url: URL): Actor {
@@ -45,7 +45,7 @@ export function requireSignedIn(actor: Actor | null, locale: Locale, url: URL): 
 
 export function parseId(raw: string | undefined): number {
 	const id = Number(raw);
-	if (!Number.isSafeInteger(id) || id <= 0) error(404, { message: 'common.errors.not_found', code: 'common.errors.not_found' });
+	if (!Number.isSafeInteger(id) || id <= 0) error(404, 'common.errors.not_found');
 	return id;
 }
 

@@ -6,6 +6,7 @@ import { conflict, fail, forbidden, notFound, ok, validate, type Result } from '
 import {
 	changeStatusSchema,
 	cityListQuerySchema,
+	countryCodeSchema,
 	contactSchema,
 	countrySchema,
 	createCitySchema,
@@ -171,6 +172,19 @@ export async function removeContact(db: Db, actor: Actor | null, contactId: numb
 		await recordAudit(trx, actor, { action: 'contact.delete', entityType: 'city_contact', entityId: contactId, summary: { ...contact } });
 	});
 	return ok({ cityId: contact.city_id });
+}
+
+export async function createCountry(db: Db, actor: Actor | null, input: unknown): Promise<Result<{ code: string }>> {
+	if (!canOnMembers(actor, 'country.update')) return forbidden();
+	const parsed = validate(countrySchema.extend({ code: countryCodeSchema }), input);
+	if (!parsed.ok) return parsed;
+	const { code, region, incomeGroup } = parsed.value;
+	if (await repo.findCountry(db, code)) return fail(409, 'members.countries.exists', { code: ['members.countries.exists'] });
+	await db.transaction().execute(async (trx) => {
+		await repo.upsertCountry(trx, code, region, incomeGroup);
+		await recordAudit(trx, actor, { action: 'country.create', entityType: 'country', entityId: code, summary: { region, incomeGroup } });
+	});
+	return ok({ code });
 }
 
 export async function updateCountry(db: Db, actor: Actor | null, code: string, input: unknown): Promise<Result<null>> {

@@ -13,7 +13,7 @@ import {
 } from '../core/forms.ts';
 import { cityStatuses, citySortKeys, contactKinds, currencies, incomeGroups, paymentMethods, regionCodes } from './constants.ts';
 
-const countryCode = z
+export const countryCodeSchema = z
 	.string({ error: 'common.validation.required' })
 	.trim()
 	.toUpperCase()
@@ -39,7 +39,7 @@ const website = z.preprocess(
 export const cityFieldsSchema = z
 	.object({
 		name: requiredText(200),
-		countryCode,
+		countryCode: countryCodeSchema,
 		subdivision: optionalText(200),
 		population: requiredNumber(
 			z.number({ error: 'common.validation.number' }).int({ error: 'common.validation.integer' }).min(0, { error: 'common.validation.too_small' }).max(60_000_000, { error: 'common.validation.too_big' })
@@ -137,7 +137,7 @@ const optionalFilter = <T extends z.ZodType>(schema: T) =>
 
 export const cityListQuerySchema = z.object({
 	q: optionalFilter(z.string().max(200)),
-	country: optionalFilter(countryCode),
+	country: optionalFilter(countryCodeSchema),
 	region: optionalFilter(z.enum(regionCodes)),
 	network: optionalFilter(z.coerce.number().int().positive()),
 	status: optionalFilter(z.enum(cityStatuses)),

@@ -8,7 +8,7 @@ export async function load({ params, locals, url }) {
 	const db = locals.app.database.db;
 	const result = await members.getCity(db, locals.actor, id);
 	if (!result.ok) loadFailure(result);
-	if (!result.value.mayEdit) error(403, { message: 'common.errors.forbidden', code: 'common.errors.forbidden' });
+	if (!result.value.mayEdit) error(403, 'common.errors.forbidden');
 	const city = result.value.city;
 	return {
 		city,
