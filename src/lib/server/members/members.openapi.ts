@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ApiOperation } from '../http/openapi.ts';
-import { cityListQuerySchema } from '../../shared/members/schemas.ts';
+import { cityListQuerySchema, createCitySchema, updateCitySchema } from '../../shared/members/schemas.ts';
 import { cityStatuses, regionCodes } from '../../shared/members/constants.ts';
 import type { CityRow } from './members.repository.ts';
 
@@ -28,6 +28,7 @@ export const cityListResponseSchema = z.object({
 });
 
 export const cityDetailResponseSchema = publicCitySchema.extend({
+	version: z.number().int().describe('Send it back when updating'),
 	networks: z.array(z.object({ id: z.number().int(), name: z.string(), kind: z.string(), role: z.string() }))
 });
 
@@ -77,5 +78,24 @@ export const cityOperations: ApiOperation[] = [
 		pathParams: z.object({ id: z.coerce.number().int().positive() }),
 		query: z.object({ lang: z.enum(['es', 'en', 'fr', 'pt']).optional() }),
 		responses: { 200: { description: 'The city', schema: cityDetailResponseSchema } }
+	},
+	{
+		method: 'post',
+		path: '/api/v1/cities',
+		operationId: 'createCity',
+		summary: 'Create a member city (secretariat; session cookie)',
+		tags: ['members'],
+		body: createCitySchema,
+		responses: { 201: { description: 'The created city', schema: publicCitySchema } }
+	},
+	{
+		method: 'patch',
+		path: '/api/v1/cities/{id}',
+		operationId: 'updateCity',
+		summary: "Update a city (secretariat or the city's representative); send the version you read, fields left out keep their values",
+		tags: ['members'],
+		pathParams: z.object({ id: z.coerce.number().int().positive() }),
+		body: updateCitySchema,
+		responses: { 200: { description: 'The updated city', schema: publicCitySchema.extend({ version: z.number().int() }) }, 409: { description: 'Someone else changed the city since you read it' } }
 	}
 ];
