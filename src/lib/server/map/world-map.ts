@@ -2,7 +2,7 @@
 // The basemap (land and country borders from Natural Earth 1:110m, via world-atlas) is projected once
 // per process; each request only projects and clusters its points.
 import { createRequire } from 'node:module';
-import { geoEqualEarth, geoPath, type GeoProjection, type GeoPermissibleObjects } from 'd3-geo';
+import { geoConicEqualArea, geoEqualEarth, geoPath, type GeoProjection, type GeoPermissibleObjects } from 'd3-geo';
 import { merge, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 
@@ -71,7 +71,11 @@ export interface WorldMapData extends WorldBasemap {
 	pointCount: number;
 }
 
+/** The whole world, or a closer view of Europe, where most member cities are. */
+export type MapView = 'world' | 'europe';
+
 export interface ClusterOptions {
+	view?: MapView;
 	/** Points closer than this (viewBox units) to a cluster's centre join it. */
 	joinDistance?: number;
 	/** Markers whose centres are closer than this share of their summed radii are merged (1: any overlap). */
@@ -82,10 +86,22 @@ interface Basemap extends WorldBasemap {
 	projection: GeoProjection;
 }
 
-let cached: Basemap | null = null;
+const cachedBasemaps = new Map<MapView, Basemap>();
 
-function loadBasemap(): Basemap {
-	if (cached) return cached;
+/** Western and central Europe with the Mediterranean rim: the frame of the closer view. */
+const europeFrame = {
+	type: 'Feature' as const,
+	properties: {},
+	geometry: {
+		type: 'Polygon' as const,
+		coordinates: [[[-11, 34], [-11, 61], [32, 61], [32, 34], [-11, 34]]]
+	}
+};
+const europeHeight = 640;
+
+function loadBasemap(view: MapView = 'world'): Basemap {
+	const known = cachedBasemaps.get(view);
+	if (known) return known;
 	const require = createRequire(import.meta.url);
 	const topology = require('world-atlas/countries-110m.json') as Topology<{ countries: GeometryCollection }>;
 	const kept: GeometryCollection = {
@@ -95,13 +111,33 @@ function loadBasemap(): Basemap {
 	const land = merge(topology, kept.geometries as Parameters<typeof merge>[1]);
 	const borders = mesh(topology, kept, (a, b) => a !== b);
 
-	const projection = geoEqualEarth().fitWidth(mapWidth - 2 * margin, land);
-	const [tx, ty] = projection.translate();
-	projection.translate([tx + margin, ty + margin]);
-	const [, [, bottom]] = geoPath(projection).bounds(land);
-	const height = Math.ceil(bottom + margin);
+	let projection: GeoProjection;
+	let height: number;
+	if (view === 'europe') {
+		projection = geoConicEqualArea()
+			.parallels([40, 58])
+			.rotate([-10, 0])
+			.fitExtent(
+				[
+					[margin, margin],
+					[mapWidth - margin, europeHeight - margin]
+				],
+				europeFrame
+			)
+			.clipExtent([
+				[0, 0],
+				[mapWidth, europeHeight]
+			]);
+		height = europeHeight;
+	} else {
+		projection = geoEqualEarth().fitWidth(mapWidth - 2 * margin, land);
+		const [tx, ty] = projection.translate();
+		projection.translate([tx + margin, ty + margin]);
+		const [, [, bottom]] = geoPath(projection).bounds(land);
+		height = Math.ceil(bottom + margin);
+	}
 
-	cached = {
+	const basemap: Basemap = {
 		width: mapWidth,
 		height,
 		viewBox: `0 0 ${mapWidth} ${height}`,
@@ -109,26 +145,29 @@ function loadBasemap(): Basemap {
 		bordersPath: compactPath(projection, borders),
 		projection
 	};
-	return cached;
+	cachedBasemaps.set(view, basemap);
+	return basemap;
 }
 
 /** The projected land and borders, computed once per process. */
-export function worldBasemap(): WorldBasemap {
-	const { width, height, viewBox, landPath, bordersPath } = loadBasemap();
+export function worldBasemap(view: MapView = 'world'): WorldBasemap {
+	const { width, height, viewBox, landPath, bordersPath } = loadBasemap(view);
 	return { width, height, viewBox, landPath, bordersPath };
 }
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
 /** Projects points to x/y in the basemap's viewBox (one decimal); points without usable coordinates are dropped. */
-export function projectPoints<P extends MapPointInput>(points: readonly P[]): (P & { x: number; y: number })[] {
-	const { projection, width, height } = loadBasemap();
+export function projectPoints<P extends MapPointInput>(points: readonly P[], view: MapView = 'world'): (P & { x: number; y: number })[] {
+	const { projection, width, height } = loadBasemap(view);
 	const projected: (P & { x: number; y: number })[] = [];
 	for (const point of points) {
 		const { latitude, longitude } = point;
 		if (!Number.isFinite(latitude) || !Number.isFinite(longitude) || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) continue;
 		const xy = projection([longitude, latitude]);
 		if (!xy) continue;
+		// The closer view only shows what falls inside its frame.
+		if (view !== 'world' && (xy[0] < 0 || xy[0] > width || xy[1] < 0 || xy[1] > height)) continue;
 		// Far-south points (below the cut-off Antarctic) stay on the drawing's edge rather than vanish.
 		projected.push({ ...point, x: round1(clamp(xy[0], 0, width)), y: round1(clamp(xy[1], 0, height)) });
 	}
@@ -242,11 +281,12 @@ const recentMapsLimit = 8;
  * (the public map, asked for in four languages) give the same answer, so a few recent ones are kept.
  */
 export function worldMapData(points: readonly MapPointInput[], options: ClusterOptions = {}): WorldMapData {
-	const key = JSON.stringify([options.joinDistance, options.overlap, points.map((p) => [p.id, p.name, p.latitude, p.longitude, p.href, p.groups, p.weight])]);
+	const key = JSON.stringify([options.view, options.joinDistance, options.overlap, points.map((p) => [p.id, p.name, p.latitude, p.longitude, p.href, p.groups, p.weight])]);
 	const known = recentMaps.get(key);
 	if (known) return known;
-	const projected = projectPoints(points);
-	const data: WorldMapData = { ...worldBasemap(), points: clusterPoints(projected, options), pointCount: projected.length };
+	const view = options.view ?? 'world';
+	const projected = projectPoints(points, view);
+	const data: WorldMapData = { ...worldBasemap(view), points: clusterPoints(projected, options), pointCount: projected.length };
 	recentMaps.set(key, data);
 	if (recentMaps.size > recentMapsLimit) recentMaps.delete(recentMaps.keys().next().value as string);
 	return data;

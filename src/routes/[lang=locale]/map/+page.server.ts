@@ -2,7 +2,8 @@ import * as members from '#lib/server/members/index.ts';
 import { worldMapData, type MapGroup } from '#lib/server/map/world-map.ts';
 import { translatorFor } from '#lib/server/core/i18n.ts';
 
-export async function load({ locals }) {
+export async function load({ locals, url }) {
+	const view = url.searchParams.get('view') === 'europe' ? 'europe' : 'world';
 	const db = locals.app.database.db;
 	const lang = locals.locale;
 	const [points, byCountry] = await Promise.all([members.listCityPoints(db), members.countCitiesByRegionAndCountry(db)]);
@@ -32,7 +33,8 @@ export async function load({ locals }) {
 	for (const row of byCountry) byRegion.set(row.region, (byRegion.get(row.region) ?? 0) + Number(row.cities));
 
 	return {
-		map: worldMapData(located),
+		view,
+		map: worldMapData(located, { view }),
 		totals: {
 			cities: byCountry.reduce((sum, row) => sum + Number(row.cities), 0),
 			countries: new Set(byCountry.map((row) => row.country_code)).size,
