@@ -34,6 +34,8 @@ export default defineConfig({
 		environment: 'node',
 		pool: 'forks',
 		testTimeout: 30000,
-		hookTimeout: 60000
+		hookTimeout: 60000,
+		// better-auth warns on every refused sign-in; the accounts specs refuse many on purpose.
+		onConsoleLog: (log) => !/\[Better Auth\]:(\x1b\[[0-9;]*m)? (Invalid password|User not found)/.test(log)
 	}
 });

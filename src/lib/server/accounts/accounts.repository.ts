@@ -57,8 +57,10 @@ export async function findRoleGrant(db: DbOrTrx, userId: string, grant: RoleGran
 	return query.executeTakeFirst();
 }
 
-export async function deleteRoleGrant(db: DbOrTrx, id: number) {
-	return db.deleteFrom('role_assignment').where('id', '=', id).executeTakeFirst();
+/** Deletes one role assignment of this user; returns whether there was one to delete. */
+export async function deleteRoleGrant(db: DbOrTrx, userId: string, id: number): Promise<boolean> {
+	const result = await db.deleteFrom('role_assignment').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+	return Number(result.numDeletedRows) > 0;
 }
 
 export async function listAccountsWithRoles(db: DbOrTrx, page: number, pageSize: number) {

@@ -236,11 +236,12 @@ export async function grantRole(ctx: AppContext, actor: Actor | null, userId: st
 
 export async function revokeRole(ctx: AppContext, actor: Actor | null, userId: string, roleAssignmentId: number): Promise<Result<null>> {
 	if (!canOnAccounts(actor, 'account.grant_role')) return forbidden();
-	await ctx.database.db.transaction().execute(async (trx) => {
-		await repo.deleteRoleGrant(trx, roleAssignmentId);
+	// Scoped to the user: an assignment id taken from another person's record is not found here.
+	return ctx.database.db.transaction().execute(async (trx) => {
+		if (!(await repo.deleteRoleGrant(trx, userId, roleAssignmentId))) return fail(404, 'common.errors.not_found');
 		await recordAudit(trx, actor, { action: 'account.revoke_role', entityType: 'account', entityId: userId, summary: { roleAssignmentId } });
+		return ok(null);
 	});
-	return ok(null);
 }
 
 export async function listAccounts(ctx: AppContext, actor: Actor | null, page: number, pageSize: number) {

@@ -32,6 +32,8 @@ export function createAuth({ handle, mailer, secret, publicUrl }: AuthOptions) {
 		verification: { modelName: 'auth_verification' },
 		emailAndPassword: {
 			enabled: true,
+			// Accounts are created by administrators (or the demo loader), never signed in on creation.
+			autoSignIn: false,
 			minPasswordLength: 10,
 			maxPasswordLength: 128,
 			revokeSessionsOnPasswordReset: true,

@@ -50,7 +50,11 @@ const genericIssueKeys: Record<string, string> = {
 export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
 	const errors: FieldErrors = {};
 	for (const issue of error.issues) {
-		const field = issue.path.length ? issue.path.join('.') : '_form';
+		// A list typed into one input (languages "es, ca") reports its bad item at `languages.0`; the form
+		// shows errors by input name, so trailing item indexes are dropped (`bands.0.feeI` stays as is).
+		const path = issue.path.map(String);
+		while (path.length > 1 && /^\d+$/.test(path[path.length - 1])) path.pop();
+		const field = path.length ? path.join('.') : '_form';
 		const key = /^[a-z_]+\.[a-z_]+\.[a-z_0-9]+$/.test(issue.message)
 			? issue.message
 			: (genericIssueKeys[issue.code] ?? 'common.validation.invalid');
