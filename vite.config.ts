@@ -2,15 +2,12 @@ import { defineConfig } from 'vitest/config';
 import { sveltekit } from '@sveltejs/kit/vite';
 import adapter from '@sveltejs/adapter-node';
 
-// The public origin is only needed behind a TLS-terminating proxy; adapter-node otherwise derives
-// it from the Host header, which is what a direct `npm start` on http://localhost:3000 wants.
-const publicOrigin = process.env.PUBLIC_URL?.replace(/\/$/, '');
-
 export default defineConfig({
 	plugins: [
 		sveltekit({
 			adapter: adapter({ precompress: true }),
-			paths: publicOrigin ? { origin: publicOrigin } : {},
+			// No paths.origin: the origin is decided at run time by scripts/start.ts (PUBLIC_URL or plain
+			// http), so that one build serves localhost, the tests and production behind a proxy.
 			csp: {
 				mode: 'auto',
 				directives: {

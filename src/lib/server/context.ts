@@ -3,6 +3,7 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/index.t
 import { createAuth, type Auth } from './core/auth.ts';
 import { createMailer, type Mailer } from './core/mailer.ts';
 import { loadConfig, type AppConfig } from './config.ts';
+import { loadReferenceData } from './members/reference-data.ts';
 
 /** Everything a request needs that lives as long as the process. */
 export interface AppContext {
@@ -29,6 +30,7 @@ export function appContext(): Promise<AppContext> {
 	current ??= (async () => {
 		const context = createAppContext(loadConfig());
 		await migrateToLatest(context.database.db);
+		await loadReferenceData(context.database.db);
 		return context;
 	})();
 	return current;

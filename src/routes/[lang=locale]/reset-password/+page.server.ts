@@ -1,0 +1,16 @@
+import { redirect } from '@sveltejs/kit';
+import { resetPassword } from '#lib/server/accounts/accounts.service.ts';
+import { actionFailure, readForm } from '#lib/server/http/forms.ts';
+
+export function load({ url }) {
+	return { token: url.searchParams.get('token') ?? '' };
+}
+
+export const actions = {
+	default: async ({ request, locals }) => {
+		const { values } = await readForm(request);
+		const result = await resetPassword(locals.app, values);
+		if (!result.ok) return actionFailure(result, values);
+		redirect(303, `/${locals.locale}/sign-in?reset=1`);
+	}
+};
