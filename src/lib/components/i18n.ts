@@ -16,12 +16,31 @@ export function href(path: string): string {
 	return `/${locale()}${path === '/' ? '' : path}`;
 }
 
+// Intl formatters are costly to build and cheap to reuse: one per locale (and currency).
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
+	let format = numberFormats.get(key);
+	if (!format) numberFormats.set(key, (format = make()));
+	return format;
+}
+
 export function formatNumber(value: number | null | undefined): string {
-	return value == null ? '' : new Intl.NumberFormat(locale()).format(value);
+	const l = locale();
+	return value == null ? '' : numberFormat(l, () => new Intl.NumberFormat(l)).format(value);
 }
 
 export function formatMoney(cents: number, currency: string): string {
-	return new Intl.NumberFormat(locale(), { style: 'currency', currency }).format(cents / 100);
+	const l = locale();
+	return numberFormat(`${l}:${currency}`, () => new Intl.NumberFormat(l, { style: 'currency', currency })).format(cents / 100);
+}
+
+const collators = new Map<string, Intl.Collator>();
+/** Compares two names the way the page's language sorts them. */
+export function compareText(a: string, b: string): number {
+	const l = locale();
+	let collator = collators.get(l);
+	if (!collator) collators.set(l, (collator = new Intl.Collator(l)));
+	return collator.compare(a, b);
 }
 
 export function formatDate(value: string | null | undefined): string {
@@ -31,19 +50,20 @@ export function formatDate(value: string | null | undefined): string {
 	return new Intl.DateTimeFormat(locale(), value.length === 10 ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
-const countryNames = new Map<string, Intl.DisplayNames>();
+const countryNames = new Map<string, string>();
 export function countryName(code: string): string {
 	const l = locale();
-	let names = countryNames.get(l);
-	if (!names) {
-		names = new Intl.DisplayNames([l], { type: 'region' });
-		countryNames.set(l, names);
+	const key = `${l}:${code}`;
+	let name = countryNames.get(key);
+	if (name === undefined) {
+		try {
+			name = new Intl.DisplayNames([l], { type: 'region' }).of(code) ?? code;
+		} catch {
+			name = code;
+		}
+		countryNames.set(key, name);
 	}
-	try {
-		return names.of(code) ?? code;
-	} catch {
-		return code;
-	}
+	return name;
 }
 
 const languageNames = new Map<string, Intl.DisplayNames>();

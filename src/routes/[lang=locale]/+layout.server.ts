@@ -1,11 +1,9 @@
-import { messagesFor } from '#lib/server/core/i18n.ts';
 import { isAdministrator, isStaff, representedCityIds, coordinatedNetworkIds } from '#lib/server/core/access.ts';
 
 export function load({ locals }) {
 	const actor = locals.actor;
 	return {
 		locale: locals.locale,
-		messages: messagesFor(locals.locale),
 		account: actor
 			? {
 					name: actor.name,

@@ -55,8 +55,32 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('synchronous = NORMAL');
-	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 	return { db, kind: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query anew; preparing costs about as much as running a small query. The
+ * same SQL text comes back on every request, so prepared statements are kept (the driver runs one
+ * query at a time on a connection, so a statement is never in use twice at once).
+ */
+function withStatementCache(sqlite: SQLite.Database, limit = 1000) {
+	const statements = new Map<string, SQLite.Statement>();
+	return {
+		prepare(sql: string) {
+			let statement = statements.get(sql);
+			if (!statement) {
+				statement = sqlite.prepare(sql);
+				if (statements.size >= limit) statements.delete(statements.keys().next().value as string);
+				statements.set(sql, statement);
+			}
+			return statement;
+		},
+		close() {
+			statements.clear();
+			sqlite.close();
+		}
+	};
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {

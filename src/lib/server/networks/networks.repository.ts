@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../db/index.ts';
 import { nowIso } from '../core/clock.ts';
 import type { Locale } from '../../shared/i18n.ts';
@@ -123,4 +124,111 @@ export async function updateMembershipRole(db: DbOrTrx, networkId: number, cityI
 
 export async function deleteMembership(db: DbOrTrx, networkId: number, cityId: number) {
 	await db.deleteFrom('network_member').where('network_id', '=', networkId).where('city_id', '=', cityId).execute();
+}
+
+export type NetworkRow = NonNullable<Awaited<ReturnType<typeof findNetworkById>>>;
+export type NetworkMemberRow = Awaited<ReturnType<typeof listNetworkMembers>>[number];
+
+export interface NetworkSummaryQuery {
+	kind?: string;
+	locale: Locale;
+	/** Omit both for every network (the public page and the CSV export). */
+	page?: number;
+	pageSize?: number;
+}
+
+function networkSummaries(db: DbOrTrx, kind: string | undefined) {
+	let base = db
+		.selectFrom('network')
+		.leftJoin('network_member', 'network_member.network_id', 'network.id')
+		.leftJoin('city', 'city.id', 'network_member.city_id');
+	if (kind) base = base.where('network.kind', '=', kind);
+	return base
+		.select([
+			'network.id',
+			'network.slug',
+			'network.kind',
+			'network.name_es',
+			'network.name_en',
+			'network.name_fr',
+			'network.name_pt',
+			'network.description_es',
+			'network.description_en',
+			'network.description_fr',
+			'network.description_pt',
+			'network.created_at',
+			'network.updated_at',
+			(eb) => eb.fn.count<number>('network_member.city_id').as('member_count'),
+			(eb) => eb.fn.count<number>('city.country_code').distinct().as('country_count')
+		])
+		.groupBy('network.id');
+}
+
+/** Networks with their member and country counts, ordered by kind then name in the given language. */
+export async function listNetworkSummaries(db: DbOrTrx, query: NetworkSummaryQuery) {
+	let totalQuery = db.selectFrom('network').select((eb) => eb.fn.countAll<number>().as('total'));
+	if (query.kind) totalQuery = totalQuery.where('kind', '=', query.kind);
+	const { total } = await totalQuery.executeTakeFirstOrThrow();
+	let rows = networkSummaries(db, query.kind)
+		.orderBy('network.kind')
+		.orderBy(`network.name_${query.locale}`)
+		.orderBy('network.id');
+	if (query.pageSize !== undefined) rows = rows.limit(query.pageSize).offset(((query.page ?? 1) - 1) * query.pageSize);
+	const items = await rows.execute();
+	return {
+		total: Number(total),
+		items: items.map((row) => ({ ...row, member_count: Number(row.member_count), country_count: Number(row.country_count) }))
+	};
+}
+
+/** The coordinating and co-coordinating cities of the given networks. */
+export async function listNetworkLeads(db: DbOrTrx, networkIds: number[]) {
+	if (networkIds.length === 0) return [];
+	return db
+		.selectFrom('network_member')
+		.innerJoin('city', 'city.id', 'network_member.city_id')
+		.select(['network_member.network_id', 'network_member.role', 'city.id as city_id', 'city.name', 'city.country_code'])
+		.where('network_member.network_id', 'in', networkIds)
+		.where('network_member.role', 'in', ['coordinator', 'co_coordinator'])
+		.orderBy('network_member.network_id')
+		.orderBy('city.search_name')
+		.execute();
+}
+
+export async function listNetworksByIds(db: DbOrTrx, ids: number[]) {
+	if (ids.length === 0) return [];
+	return db.selectFrom('network').selectAll().where('id', 'in', ids).orderBy('name_en').execute();
+}
+
+export async function listAllNetworks(db: DbOrTrx) {
+	return db.selectFrom('network').selectAll().orderBy('kind').orderBy('name_en').execute();
+}
+
+function isPostgres(db: DbOrTrx): boolean {
+	return db.getExecutor().adapter.constructor.name.startsWith('Postgres');
+}
+
+/**
+ * Reads a network and, on PostgreSQL, locks its row until the transaction ends, so that two
+ * concurrent membership changes cannot both pass the founding-minimum check. SQLite runs one write
+ * transaction at a time, which gives the same guarantee.
+ */
+export async function lockNetwork(trx: DbOrTrx, id: number) {
+	const query = trx.selectFrom('network').selectAll().where('id', '=', id);
+	return (isPostgres(trx) ? query.forUpdate() : query).executeTakeFirst();
+}
+
+export async function findNetworkIdBySlug(db: DbOrTrx, slug: string) {
+	return db.selectFrom('network').select('id').where('slug', '=', slug).executeTakeFirst();
+}
+
+/** Slugs starting with this prefix, to pick a free one for a new network. */
+export async function listSlugsLike(db: DbOrTrx, prefix: string) {
+	const escaped = prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
+	const rows = await db
+		.selectFrom('network')
+		.select('slug')
+		.where(sql<boolean>`slug like ${`${escaped}%`} escape '\\'`)
+		.execute();
+	return rows.map((r) => r.slug);
 }
