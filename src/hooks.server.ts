@@ -6,6 +6,7 @@ import { actorFromRequest } from '#lib/server/accounts/accounts.service.ts';
 import { logger } from '#lib/server/core/logger.ts';
 import { problem } from '#lib/server/http/problem.ts';
 import { startMaintenance } from '#lib/server/maintenance.ts';
+import { publicPageCache } from '#lib/server/http/page-cache.ts';
 import { defaultLocale, isLocale, negotiateLocale } from '#lib/shared/i18n.ts';
 
 export const init: ServerInit = async () => {
@@ -56,7 +57,7 @@ const headers: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle: Handle = sequence(context, apiGuards, session, headers);
+export const handle: Handle = sequence(context, publicPageCache, apiGuards, session, headers);
 
 export const handleError: HandleServerError = (input) => {
 	// Errors thrown with error(status, 'i18n.key') and framework errors (404s) keep their message;

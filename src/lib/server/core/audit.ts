@@ -1,6 +1,7 @@
 import type { DbOrTrx } from '../db/index.ts';
 import { actorLabel, type Actor } from './access.ts';
 import { nowIso } from './clock.ts';
+import { notifyDataChanged } from './data-changes.ts';
 
 export interface AuditInput {
 	action: string;
@@ -24,6 +25,7 @@ export async function recordAudit(db: DbOrTrx, actor: Actor | null, entry: Audit
 			created_at: nowIso()
 		})
 		.execute();
+	notifyDataChanged();
 }
 
 /** Before/after pairs of the fields whose values differ. */
