@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { publicPageCache } from './page-cache.ts';
+import { notifyDataChanged } from '../core/data-changes.ts';
+
+function eventFor(path: string, init: { cookie?: string; method?: string; locale?: string } = {}) {
+	const url = new URL(`http://localhost${path}`);
+	const headers = new Headers(init.cookie ? { cookie: init.cookie } : {});
+	return { url, request: new Request(url, { method: init.method ?? 'GET', headers }), locals: { locale: init.locale ?? 'en' } } as never;
+}
+
+function counter() {
+	let renders = 0;
+	const resolve = async () => {
+		renders++;
+		return new Response(`render ${renders}`, { status: 200, headers: { 'content-type': 'text/html' } });
+	};
+	return { resolve: resolve as never, renders: () => renders };
+}
+
+describe('public page cache', () => {
+	it('serves an anonymous public page from the cache until data changes', async () => {
+		const { resolve, renders } = counter();
+		const first = await publicPageCache({ event: eventFor('/en/cities?q=cache-test-1'), resolve });
+		const second = await publicPageCache({ event: eventFor('/en/cities?q=cache-test-1'), resolve });
+		expect(await first.text()).toBe('render 1');
+		expect(await second.text()).toBe('render 1');
+		expect(second.headers.get('x-cache')).toBe('hit');
+		expect(renders()).toBe(1);
+		notifyDataChanged();
+		const third = await publicPageCache({ event: eventFor('/en/cities?q=cache-test-1'), resolve });
+		expect(await third.text()).toBe('render 2');
+	});
+
+	it('never caches signed-in requests, other methods, private pages or failures', async () => {
+		const { resolve, renders } = counter();
+		for (let i = 0; i < 2; i++) {
+			await publicPageCache({ event: eventFor('/en/cities?q=cache-test-2', { cookie: 'ec.session_token=abc' }), resolve });
+			await publicPageCache({ event: eventFor('/en/cities?q=cache-test-2', { method: 'POST' }), resolve });
+			await publicPageCache({ event: eventFor('/en/admin/cities'), resolve });
+			await publicPageCache({ event: eventFor('/en/cities/7/edit'), resolve });
+		}
+		expect(renders()).toBe(8);
+		let failures = 0;
+		const failing = (async () => {
+			failures++;
+			return new Response('not found', { status: 404 });
+		}) as never;
+		await publicPageCache({ event: eventFor('/en/cities/999999'), resolve: failing });
+		await publicPageCache({ event: eventFor('/en/cities/999999'), resolve: failing });
+		expect(failures).toBe(2);
+	});
+
+	it('keeps API answers apart by negotiated language', async () => {
+		const { resolve, renders } = counter();
+		await publicPageCache({ event: eventFor('/api/v1/cities/1', { locale: 'fr' }), resolve });
+		await publicPageCache({ event: eventFor('/api/v1/cities/1', { locale: 'pt' }), resolve });
+		await publicPageCache({ event: eventFor('/api/v1/cities/1', { locale: 'fr' }), resolve });
+		expect(renders()).toBe(2);
+	});
+});
