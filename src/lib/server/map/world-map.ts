@@ -71,8 +71,17 @@ export interface WorldMapData extends WorldBasemap {
 	pointCount: number;
 }
 
-/** The whole world, or a closer view of Europe, where most member cities are. */
-export type MapView = 'world' | 'europe';
+/**
+ * The whole world; a closer view of Europe, where most member cities are; or a view fitted to the
+ * points (a network's cities), which falls back to the world when they are spread too wide.
+ */
+export type MapView = 'world' | 'europe' | 'fit';
+
+/** A geographic frame to draw: its cache key and a projection fitted to the drawing's width. */
+interface Frame {
+	key: string;
+	build(): { projection: GeoProjection; height: number };
+}
 
 export interface ClusterOptions {
 	view?: MapView;
@@ -86,57 +95,120 @@ interface Basemap extends WorldBasemap {
 	projection: GeoProjection;
 }
 
-const cachedBasemaps = new Map<MapView, Basemap>();
+const cachedBasemaps = new Map<string, Basemap>();
 
-/** Western and central Europe with the Mediterranean rim: the frame of the closer view. */
-const europeFrame = {
-	type: 'Feature' as const,
-	properties: {},
-	geometry: {
-		type: 'Polygon' as const,
-		coordinates: [[[-11, 34], [-11, 61], [32, 61], [32, 34], [-11, 34]]]
-	}
-};
+/** Western and central Europe with the Mediterranean rim: the closer view. */
 const europeHeight = 640;
 
-function loadBasemap(view: MapView = 'world'): Basemap {
-	const known = cachedBasemaps.get(view);
-	if (known) return known;
+let atlas: { land: GeoPermissibleObjects; borders: GeoPermissibleObjects } | undefined;
+
+function loadAtlas() {
+	if (atlas) return atlas;
 	const require = createRequire(import.meta.url);
 	const topology = require('world-atlas/countries-110m.json') as Topology<{ countries: GeometryCollection }>;
 	const kept: GeometryCollection = {
 		type: 'GeometryCollection',
 		geometries: topology.objects.countries.geometries.filter((g) => !excludedCountryIds.has(String(g.id)))
 	};
-	const land = merge(topology, kept.geometries as Parameters<typeof merge>[1]);
-	const borders = mesh(topology, kept, (a, b) => a !== b);
+	atlas = {
+		land: merge(topology, kept.geometries as Parameters<typeof merge>[1]),
+		borders: mesh(topology, kept, (a, b) => a !== b)
+	};
+	return atlas;
+}
 
-	let projection: GeoProjection;
-	let height: number;
-	if (view === 'europe') {
-		projection = geoConicEqualArea()
-			.parallels([40, 58])
-			.rotate([-10, 0])
-			.fitExtent(
-				[
-					[margin, margin],
-					[mapWidth - margin, europeHeight - margin]
-				],
-				europeFrame
-			)
-			.clipExtent([
-				[0, 0],
-				[mapWidth, europeHeight]
-			]);
-		height = europeHeight;
-	} else {
-		projection = geoEqualEarth().fitWidth(mapWidth - 2 * margin, land);
+const worldFrame: Frame = {
+	key: 'world',
+	build() {
+		const { land } = loadAtlas();
+		const projection = geoEqualEarth().fitWidth(mapWidth - 2 * margin, land);
 		const [tx, ty] = projection.translate();
 		projection.translate([tx + margin, ty + margin]);
 		const [, [, bottom]] = geoPath(projection).bounds(land);
-		height = Math.ceil(bottom + margin);
+		return { projection, height: Math.ceil(bottom + margin) };
 	}
+};
 
+/** A conic equal-area view of a longitude/latitude box, clipped to the drawing. */
+function boxFrame(key: string, west: number, south: number, east: number, north: number, fixedHeight?: number): Frame {
+	return {
+		key,
+		build() {
+			const box = {
+				type: 'Feature' as const,
+				properties: {},
+				geometry: {
+					type: 'Polygon' as const,
+					coordinates: [[[west, south], [west, north], [east, north], [east, south], [west, south]]]
+				}
+			};
+			const span = north - south;
+			const projection = geoConicEqualArea()
+				.parallels([south + span / 6, north - span / 6])
+				.rotate([-(west + east) / 2, 0]);
+			let height = fixedHeight;
+			if (!height) {
+				projection.fitWidth(mapWidth - 2 * margin, box);
+				const [[, top], [, bottom]] = geoPath(projection).bounds(box);
+				height = Math.round(Math.min(700, Math.max(320, bottom - top + 2 * margin)));
+			}
+			projection
+				.fitExtent(
+					[
+						[margin, margin],
+						[mapWidth - margin, height - margin]
+					],
+					box
+				)
+				.clipExtent([
+					[0, 0],
+					[mapWidth, height]
+				]);
+			return { projection, height };
+		}
+	};
+}
+
+const europeFrameView = boxFrame('europe', -11, 34, 32, 61, europeHeight);
+
+/** The frame for a set of points: their box with some room around, or the world when too wide. */
+function frameFor(view: MapView, points: readonly MapPointInput[]): Frame {
+	if (view === 'europe') return europeFrameView;
+	if (view === 'world') return worldFrame;
+	const usable = points.filter((p) => Number.isFinite(p.latitude) && Number.isFinite(p.longitude));
+	if (usable.length === 0) return worldFrame;
+	const lons = usable.map((p) => p.longitude);
+	const lats = usable.map((p) => p.latitude);
+	let west = Math.min(...lons);
+	let east = Math.max(...lons);
+	let south = Math.min(...lats);
+	let north = Math.max(...lats);
+	const lonPad = Math.max(4, (east - west) * 0.15);
+	const latPad = Math.max(3, (north - south) * 0.15);
+	west -= lonPad;
+	east += lonPad;
+	south -= latPad;
+	north += latPad;
+	// The 1:110m coastline is coarse: never closer than a region of a few countries.
+	const minLon = 26;
+	const minLat = 16;
+	if (east - west < minLon) [west, east] = [(west + east) / 2 - minLon / 2, (west + east) / 2 + minLon / 2];
+	if (north - south < minLat) [south, north] = [(south + north) / 2 - minLat / 2, (south + north) / 2 + minLat / 2];
+	south = Math.max(-80, south);
+	north = Math.min(85, north);
+	if (east - west > 110 || north - south > 75) return worldFrame;
+	// Whole degrees, so that nearby point sets share one cached basemap.
+	[west, south, east, north] = [Math.floor(west), Math.floor(south), Math.ceil(east), Math.ceil(north)];
+	return boxFrame(`fit:${west},${south},${east},${north}`, west, south, east, north);
+}
+
+const maxCachedBasemaps = 32;
+
+function loadBasemap(frame: Frame = worldFrame): Basemap {
+	const known = cachedBasemaps.get(frame.key);
+	if (known) return known;
+	const { land, borders } = loadAtlas();
+	const { projection, height } = frame.build();
 	const basemap: Basemap = {
 		width: mapWidth,
 		height,
@@ -145,13 +217,14 @@ function loadBasemap(view: MapView = 'world'): Basemap {
 		bordersPath: compactPath(projection, borders),
 		projection
 	};
-	cachedBasemaps.set(view, basemap);
+	if (cachedBasemaps.size >= maxCachedBasemaps) cachedBasemaps.delete(cachedBasemaps.keys().next().value as string);
+	cachedBasemaps.set(frame.key, basemap);
 	return basemap;
 }
 
 /** The projected land and borders, computed once per process. */
-export function worldBasemap(view: MapView = 'world'): WorldBasemap {
-	const { width, height, viewBox, landPath, bordersPath } = loadBasemap(view);
+export function worldBasemap(view: MapView = 'world', points: readonly MapPointInput[] = []): WorldBasemap {
+	const { width, height, viewBox, landPath, bordersPath } = loadBasemap(frameFor(view, points));
 	return { width, height, viewBox, landPath, bordersPath };
 }
 
@@ -159,7 +232,8 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
 
 /** Projects points to x/y in the basemap's viewBox (one decimal); points without usable coordinates are dropped. */
 export function projectPoints<P extends MapPointInput>(points: readonly P[], view: MapView = 'world'): (P & { x: number; y: number })[] {
-	const { projection, width, height } = loadBasemap(view);
+	const frame = frameFor(view, points);
+	const { projection, width, height } = loadBasemap(frame);
 	const projected: (P & { x: number; y: number })[] = [];
 	for (const point of points) {
 		const { latitude, longitude } = point;
@@ -167,7 +241,7 @@ export function projectPoints<P extends MapPointInput>(points: readonly P[], vie
 		const xy = projection([longitude, latitude]);
 		if (!xy) continue;
 		// The closer view only shows what falls inside its frame.
-		if (view !== 'world' && (xy[0] < 0 || xy[0] > width || xy[1] < 0 || xy[1] > height)) continue;
+		if (frame !== worldFrame && (xy[0] < 0 || xy[0] > width || xy[1] < 0 || xy[1] > height)) continue;
 		// Far-south points (below the cut-off Antarctic) stay on the drawing's edge rather than vanish.
 		projected.push({ ...point, x: round1(clamp(xy[0], 0, width)), y: round1(clamp(xy[1], 0, height)) });
 	}
@@ -286,7 +360,7 @@ export function worldMapData(points: readonly MapPointInput[], options: ClusterO
 	if (known) return known;
 	const view = options.view ?? 'world';
 	const projected = projectPoints(points, view);
-	const data: WorldMapData = { ...worldBasemap(view), points: clusterPoints(projected, options), pointCount: projected.length };
+	const data: WorldMapData = { ...worldBasemap(view, points), points: clusterPoints(projected, options), pointCount: projected.length };
 	recentMaps.set(key, data);
 	if (recentMaps.size > recentMapsLimit) recentMaps.delete(recentMaps.keys().next().value as string);
 	return data;

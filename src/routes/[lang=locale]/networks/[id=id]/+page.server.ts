@@ -24,15 +24,12 @@ export async function load({ params, locals }) {
 				]
 			: []
 	);
-	// Networks whose cities all lie in western and central Europe get the map's closer view of Europe.
-	const inEurope = (p: { latitude: number; longitude: number }) => p.longitude >= -11 && p.longitude <= 32 && p.latitude >= 34 && p.latitude <= 61;
-	const view = located.length > 0 && located.every(inEurope) ? 'europe' : 'world';
 	return {
 		network: { id: network.id, slug: network.slug, kind: network.kind, name: networkName(network, lang), description: networkDescription(network, lang) },
 		members: members.map((m) => ({ id: m.id, name: m.name, countryCode: m.country_code, role: m.role, joinedOn: m.joined_on })),
 		countryCount,
 		located: located.length,
-		map: located.length ? worldMapData(located, { view }) : null,
+		map: located.length ? worldMapData(located, { view: 'fit' }) : null,
 		mayEdit,
 		mayManage
 	};
