@@ -1,6 +1,6 @@
-// `npm test`: unit and integration specs (SQLite, and PostgreSQL when TEST_DATABASE_URL is set), a
+// `npm test`: a type check of the whole project, unit and integration specs (SQLite, and PostgreSQL when TEST_DATABASE_URL is set), a
 // production build, then the Playwright journeys against that build. Stops at the first failure.
-// Usage: node scripts/test.ts [unit] [build] [e2e]   (no argument: all three, in that order)
+// Usage: node scripts/test.ts [check] [unit] [build] [e2e]   (no argument: all four, in that order)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -64,6 +64,10 @@ interface Step {
 }
 
 const steps: Record<string, Step> = {
+	check: {
+		name: 'svelte-check (types of the whole project)',
+		args: async () => [binEntry('svelte-check', 'svelte-check'), '--tsconfig', './tsconfig.json', '--threshold', 'error', '--fail-on-warnings']
+	},
 	unit: {
 		name: `vitest (${databases})`,
 		args: async () => [binEntry('vitest', 'vitest'), 'run']
