@@ -33,6 +33,7 @@ export default defineConfig({
 		testTimeout: 30000,
 		hookTimeout: 60000,
 		// better-auth warns on every refused sign-in; the accounts specs refuse many on purpose.
+		// eslint-disable-next-line no-control-regex -- the log lines carry ANSI colour codes
 		onConsoleLog: (log) => !/\[Better Auth\]:(\x1b\[[0-9;]*m)? (Invalid password|User not found)/.test(log)
 	}
 });

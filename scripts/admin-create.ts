@@ -61,16 +61,24 @@ try {
 	if (link) {
 		console.log('\nOpen this one-time link within 24 hours to choose the password:\n');
 		console.log(`  ${link}\n`);
-		if (config.smtpUrl) console.log(message?.sent_at ? 'The link was also sent by e-mail.' : `Sending the e-mail failed (${message?.error ?? 'unknown error'}); use the link above.`);
+		if (config.smtpUrl)
+			console.log(
+				message?.sent_at
+					? 'The link was also sent by e-mail.'
+					: `Sending the e-mail failed (${message?.error ?? 'unknown error'}); use the link above.`
+			);
 	} else {
 		console.log(`No password link was found in the outbox; ask for one at ${config.publicUrl}/${locale}/forgot-password.`);
 	}
 	console.log(`Database: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : path.join(config.dataDir, 'educating-cities.sqlite')}`);
 } catch (error) {
 	exitCode = 1;
-	console.error(error instanceof UserError ? error.message : `Creating the administrator failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+	console.error(
+		error instanceof UserError
+			? error.message
+			: `Creating the administrator failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
+	);
 } finally {
 	await context.database.close();
 }
 process.exit(exitCode);
-

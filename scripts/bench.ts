@@ -29,7 +29,14 @@ if (!fs.existsSync(path.join(root, 'build', 'index.js'))) {
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ec-bench-'));
-const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...(args.database ? { DATABASE_URL: args.database } : {}) };
+const env = {
+	...process.env,
+	DATA_DIR: dataDir,
+	PORT: String(port),
+	HOST: '127.0.0.1',
+	LOG_LEVEL: 'warn',
+	...(args.database ? { DATABASE_URL: args.database } : {})
+};
 
 console.log(`Seeding demo data into ${args.database ? 'PostgreSQL' : dataDir}…`);
 execFileSync(process.execPath, [path.join(root, 'scripts', 'demo.ts'), '--seed-only'], { cwd: root, env, stdio: 'inherit' });
@@ -39,7 +46,11 @@ const stop = () => server?.kill('SIGTERM');
 process.on('exit', stop);
 
 async function startServer(extraEnv: Record<string, string>) {
-	server = spawn(process.execPath, [path.join(root, 'scripts', 'start.ts')], { cwd: root, env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'inherit'] });
+	server = spawn(process.execPath, [path.join(root, 'scripts', 'start.ts')], {
+		cwd: root,
+		env: { ...env, ...extraEnv },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
 	return waitForServer();
 }
 

@@ -29,7 +29,9 @@ try {
 		options: { 'skip-build': { type: 'boolean' }, 'seed-only': { type: 'boolean' }, today: { type: 'string' } }
 	}).values;
 } catch (error) {
-	fail(`${error instanceof Error ? error.message : String(error)}\nUsage: node scripts/demo.ts [--skip-build] [--seed-only] [--today YYYY-MM-DD]`);
+	fail(
+		`${error instanceof Error ? error.message : String(error)}\nUsage: node scripts/demo.ts [--skip-build] [--seed-only] [--today YYYY-MM-DD]`
+	);
 }
 if (args.today !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(args.today) && !Number.isNaN(Date.parse(`${args.today}T00:00:00Z`))))
 	fail('--today must be a date like 2025-06-15');

@@ -15,7 +15,11 @@ for (const locale of locales) {
 	const file = path.join(import.meta.dirname, '..', 'messages', `${locale}.json`);
 	const current = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
 	const merged = { ...current, ...patch[locale] };
-	const sorted = Object.fromEntries(Object.keys(merged).sort().map((k) => [k, merged[k]]));
+	const sorted = Object.fromEntries(
+		Object.keys(merged)
+			.sort()
+			.map((k) => [k, merged[k]])
+	);
 	fs.writeFileSync(file, JSON.stringify(sorted, null, '\t') + '\n');
 }
 const keys = new Set(locales.flatMap((l) => Object.keys(patch[l] ?? {})));

@@ -41,7 +41,9 @@ const server = http.createServer((req, res) => {
 server.keepAliveTimeout = 65_000;
 
 server.listen(port, host, () => {
-	console.log(`Listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}${publicUrl ? ` (public URL ${publicUrl.origin})` : ''}`);
+	console.log(
+		`Listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}${publicUrl ? ` (public URL ${publicUrl.origin})` : ''}`
+	);
 });
 
 let stopping = false;

@@ -1,6 +1,6 @@
 // `npm test`: a type check of the whole project, unit and integration specs (SQLite, and PostgreSQL when TEST_DATABASE_URL is set), a
 // production build, then the Playwright journeys against that build. Stops at the first failure.
-// Usage: node scripts/test.ts [check] [unit] [build] [e2e]   (no argument: all four, in that order)
+// Usage: node scripts/test.ts [check] [lint] [unit] [build] [e2e]   (no argument: all, in that order)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -60,13 +60,27 @@ const databases = process.env.TEST_DATABASE_URL ? 'SQLite and PostgreSQL' : 'SQL
 interface Step {
 	name: string;
 	args: () => Promise<string[]>;
+	/** A second command of the same step, run when the first succeeds. */
+	after?: () => Promise<string[]>;
 	env?: () => Promise<NodeJS.ProcessEnv>;
 }
 
 const steps: Record<string, Step> = {
 	check: {
 		name: 'svelte-check (types of the whole project)',
-		args: async () => [binEntry('svelte-check', 'svelte-check'), '--tsconfig', './tsconfig.json', '--threshold', 'error', '--fail-on-warnings']
+		args: async () => [
+			binEntry('svelte-check', 'svelte-check'),
+			'--tsconfig',
+			'./tsconfig.json',
+			'--threshold',
+			'error',
+			'--fail-on-warnings'
+		]
+	},
+	lint: {
+		name: 'eslint and prettier',
+		args: async () => [binEntry('eslint', 'eslint'), '.'],
+		after: async () => [binEntry('prettier', 'prettier'), '--check', '.']
 	},
 	unit: {
 		name: `vitest (${databases})`,
@@ -99,10 +113,13 @@ for (const key of order) {
 	const stepEnv = { ...env, ...(step.env ? await step.env() : {}) };
 	console.log(`\n▶ ${step.name}`);
 	const t0 = Date.now();
-	const code = await run(await step.args(), stepEnv);
+	let code = await run(await step.args(), stepEnv);
+	if (code === 0 && step.after) code = await run(await step.after(), stepEnv);
 	const took = seconds(Date.now() - t0);
 	if (code !== 0) {
-		console.error(`\n✗ npm test FAILED at ${step.name} (exit ${code}, ${took}) after ${done.join(', ') || 'nothing'} — total ${seconds(Date.now() - started)}`);
+		console.error(
+			`\n✗ npm test FAILED at ${step.name} (exit ${code}, ${took}) after ${done.join(', ') || 'nothing'} — total ${seconds(Date.now() - started)}`
+		);
 		process.exit(code);
 	}
 	done.push(`${key} ✓ ${took}`);

@@ -8,7 +8,10 @@ import { IntlMessageFormat } from 'intl-messageformat';
 const root = path.resolve(import.meta.dirname, '..', '..');
 const locales = ['es', 'en', 'fr', 'pt'] as const;
 const messages = Object.fromEntries(
-	locales.map((locale) => [locale, JSON.parse(fs.readFileSync(path.join(root, 'messages', `${locale}.json`), 'utf8')) as Record<string, string>])
+	locales.map((locale) => [
+		locale,
+		JSON.parse(fs.readFileSync(path.join(root, 'messages', `${locale}.json`), 'utf8')) as Record<string, string>
+	])
 ) as Record<(typeof locales)[number], Record<string, string>>;
 
 function sourceFiles(dir: string): string[] {
@@ -41,7 +44,9 @@ describe('messages', () => {
 
 	it('names keys with dotted lower-case segments and leaves no message empty', () => {
 		for (const locale of locales) {
-			const bad = Object.entries(messages[locale]).filter(([key, text]) => !/^[a-z0-9_]+(\.[a-z0-9_-]+)+$/.test(key) || typeof text !== 'string' || !text.trim());
+			const bad = Object.entries(messages[locale]).filter(
+				([key, text]) => !/^[a-z0-9_]+(\.[a-z0-9_-]+)+$/.test(key) || typeof text !== 'string' || !text.trim()
+			);
 			expect(bad.map(([key]) => `${locale}:${key}`)).toEqual([]);
 		}
 	});
@@ -77,7 +82,8 @@ describe('messages', () => {
 			const expected = placeholders(text);
 			for (const locale of locales) {
 				const actual = placeholders(messages[locale][key] ?? '');
-				if (JSON.stringify(actual) !== JSON.stringify(expected)) differing.push(`${locale}:${key} has {${actual}} instead of {${expected}}`);
+				if (JSON.stringify(actual) !== JSON.stringify(expected))
+					differing.push(`${locale}:${key} has {${actual}} instead of {${expected}}`);
 			}
 		}
 		expect(differing).toEqual([]);
@@ -99,10 +105,8 @@ describe('messages', () => {
 	});
 
 	it('finds literal keys the way the code writes them', () => {
-		expect(literalKeys(`t('a.b.c'); t("x.y_z.w", { n }); t(\`p.q.r\`); t(\`members.status.\${s}\`); format('n.o.p'); it('not.a.key')`)).toEqual([
-			'a.b.c',
-			'x.y_z.w',
-			'p.q.r'
-		]);
+		expect(
+			literalKeys(`t('a.b.c'); t("x.y_z.w", { n }); t(\`p.q.r\`); t(\`members.status.\${s}\`); format('n.o.p'); it('not.a.key')`)
+		).toEqual(['a.b.c', 'x.y_z.w', 'p.q.r']);
 	});
 });

@@ -47,7 +47,10 @@ export function formatDate(value: string | null | undefined): string {
 	if (!value) return '';
 	const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
 	if (Number.isNaN(date.getTime())) return value;
-	return new Intl.DateTimeFormat(locale(), value.length === 10 ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+	return new Intl.DateTimeFormat(
+		locale(),
+		value.length === 10 ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' }
+	).format(date);
 }
 
 const countryNames = new Map<string, string>();

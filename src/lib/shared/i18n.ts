@@ -32,12 +32,7 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
 
 const formatCache = new Map<string, IntlMessageFormat>();
 
-export function translate(
-	locale: Locale,
-	messages: Messages,
-	key: string,
-	values?: TranslationValues
-): string {
+export function translate(locale: Locale, messages: Messages, key: string, values?: TranslationValues): string {
 	const source = messages[key];
 	if (source === undefined) return key;
 	if (!values && !source.includes('{')) return source;

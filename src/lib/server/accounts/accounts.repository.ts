@@ -25,7 +25,13 @@ export async function listRoleGrants(db: DbOrTrx, userId: string): Promise<RoleG
 				return [{ role: 'secretariat' }];
 			case 'city_representative':
 				return row.city_id
-					? [{ role: 'city_representative', cityId: row.city_id, kind: row.representative_kind === 'political' ? 'political' : 'technical' }]
+					? [
+							{
+								role: 'city_representative',
+								cityId: row.city_id,
+								kind: row.representative_kind === 'political' ? 'political' : 'technical'
+							}
+						]
 					: [];
 			case 'network_coordinator':
 				return row.network_id ? [{ role: 'network_coordinator', networkId: row.network_id }] : [];
@@ -64,7 +70,10 @@ export async function deleteRoleGrant(db: DbOrTrx, userId: string, id: number): 
 }
 
 export async function listAccountsWithRoles(db: DbOrTrx, page: number, pageSize: number) {
-	const [{ total }] = await db.selectFrom('auth_user').select((eb) => eb.fn.countAll<number>().as('total')).execute();
+	const [{ total }] = await db
+		.selectFrom('auth_user')
+		.select((eb) => eb.fn.countAll<number>().as('total'))
+		.execute();
 	const users = await db
 		.selectFrom('auth_user')
 		.select(['id', 'email', 'name', 'locale', 'emailVerified'])

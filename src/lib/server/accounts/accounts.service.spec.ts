@@ -90,8 +90,16 @@ describeEachContext('accounts service: signing in', (getContext) => {
 		await someone(ctx, 'other@example.org');
 		const { limit } = signInLimits.perAccount;
 		for (let i = 0; i < limit; i++) {
-			expectFailure(await signIn(ctx, { email: 'ana@example.org', password: `wrong ${i}` }, meta), 400, 'accounts.sign_in.invalid_credentials');
-			expectFailure(await signIn(ctx, { email: 'ghost@example.org', password: `wrong ${i}` }, meta), 400, 'accounts.sign_in.invalid_credentials');
+			expectFailure(
+				await signIn(ctx, { email: 'ana@example.org', password: `wrong ${i}` }, meta),
+				400,
+				'accounts.sign_in.invalid_credentials'
+			);
+			expectFailure(
+				await signIn(ctx, { email: 'ghost@example.org', password: `wrong ${i}` }, meta),
+				400,
+				'accounts.sign_in.invalid_credentials'
+			);
 		}
 		// Over the limit even the right password is refused, and an unknown address answers the same.
 		const limited = await signIn(ctx, { email: 'ana@example.org', password }, meta);
@@ -140,17 +148,33 @@ describeEachContext('accounts service: password reset', (getContext) => {
 		expect(mails[0]).toMatchObject({ locale: 'pt', sent_at: null });
 		const token = tokenFromMail(mails[0].text_body, 'pt');
 
-		const differ = expectFailure(await resetPassword(ctx, { token, password: 'a brand new secret', confirm: 'something else' }), 400, 'common.errors.validation');
+		const differ = expectFailure(
+			await resetPassword(ctx, { token, password: 'a brand new secret', confirm: 'something else' }),
+			400,
+			'common.errors.validation'
+		);
 		expect(differ.fieldErrors).toEqual({ confirm: ['accounts.reset.passwords_differ'] });
 		expectFailure(await resetPassword(ctx, { token, password: 'short', confirm: 'short' }), 400, 'common.errors.validation');
 
 		expectOk(await resetPassword(ctx, { token, password: 'a brand new secret', confirm: 'a brand new secret' }));
-		expectFailure(await signIn(ctx, { email: 'ana@example.org', password }, { ip: '1.1.1.1' }), 400, 'accounts.sign_in.invalid_credentials');
+		expectFailure(
+			await signIn(ctx, { email: 'ana@example.org', password }, { ip: '1.1.1.1' }),
+			400,
+			'accounts.sign_in.invalid_credentials'
+		);
 		expectOk(await signIn(ctx, { email: 'ana@example.org', password: 'a brand new secret' }, { ip: '1.1.1.1' }));
 
-		const again = expectFailure(await resetPassword(ctx, { token, password: 'yet another secret', confirm: 'yet another secret' }), 400, 'accounts.reset.invalid_token');
+		const again = expectFailure(
+			await resetPassword(ctx, { token, password: 'yet another secret', confirm: 'yet another secret' }),
+			400,
+			'accounts.reset.invalid_token'
+		);
 		expect(again.fieldErrors).toEqual({ token: ['accounts.reset.invalid_token'] });
-		expectFailure(await resetPassword(ctx, { token: 'made-up', password: 'yet another secret', confirm: 'yet another secret' }), 400, 'accounts.reset.invalid_token');
+		expectFailure(
+			await resetPassword(ctx, { token: 'made-up', password: 'yet another secret', confirm: 'yet another secret' }),
+			400,
+			'accounts.reset.invalid_token'
+		);
 
 		const audit = (await auditEntries(ctx.database.db, { entityType: 'account', entityId: userId })).map((e) => e.action);
 		expect(audit).toEqual(['account.password_reset_requested', 'account.password_reset', 'account.sign_in']);
@@ -181,7 +205,11 @@ describeEachContext('accounts service: accounts and roles', (getContext) => {
 		for (const actor of [actors.anonymous, actors.secretariat(), actors.representative(1), actors.coordinator(1)]) {
 			expectFailure(await createAccount(ctx, actor, input), 403, 'common.errors.forbidden');
 		}
-		expect(await countRows(ctx.database.db, ['auth_user', 'outbox_message', 'audit_entry'])).toEqual({ auth_user: 0, outbox_message: 0, audit_entry: 0 });
+		expect(await countRows(ctx.database.db, ['auth_user', 'outbox_message', 'audit_entry'])).toEqual({
+			auth_user: 0,
+			outbox_message: 0,
+			audit_entry: 0
+		});
 
 		const admin = actors.admin();
 		const { userId, email } = expectOk(
@@ -198,14 +226,22 @@ describeEachContext('accounts service: accounts and roles', (getContext) => {
 		expect(audit).toHaveLength(1);
 		expect(audit[0]).toMatchObject({ entity_id: userId, actor_user_id: admin.userId });
 
-		const taken = expectFailure(await createAccount(ctx, admin, { ...input, email: 'new.person@example.org' }), 409, 'accounts.create.email_taken');
+		const taken = expectFailure(
+			await createAccount(ctx, admin, { ...input, email: 'new.person@example.org' }),
+			409,
+			'accounts.create.email_taken'
+		);
 		expect(taken.fieldErrors).toEqual({ email: ['accounts.create.email_taken'] });
 		const invalid = expectFailure(await createAccount(ctx, admin, { email: 'x', name: '', locale: 'de' }), 400, 'common.errors.validation');
 		expect(Object.keys(invalid.fieldErrors ?? {}).sort()).toEqual(['email', 'locale', 'name']);
 
 		// The person chooses a password through the link, then signs in.
 		expectOk(await resetPassword(ctx, { token, password: 'chosen by me 123', confirm: 'chosen by me 123' }));
-		const verified = await ctx.database.db.selectFrom('auth_user').select('emailVerified').where('id', '=', userId).executeTakeFirstOrThrow();
+		const verified = await ctx.database.db
+			.selectFrom('auth_user')
+			.select('emailVerified')
+			.where('id', '=', userId)
+			.executeTakeFirstOrThrow();
 		expect(Boolean(verified.emailVerified)).toBe(true);
 		expectOk(await signIn(ctx, { email: 'new.person@example.org', password: 'chosen by me 123' }, { ip: '1.2.3.4' }));
 
@@ -222,9 +258,17 @@ describeEachContext('accounts service: accounts and roles', (getContext) => {
 		for (const actor of [actors.anonymous, actors.secretariat(), actors.representative(2)]) {
 			expectFailure(await grantRole(ctx, actor, userId, { role: 'administrator' }), 403, 'common.errors.forbidden');
 		}
-		const missingCity = expectFailure(await grantRole(ctx, admin, userId, { role: 'city_representative' }), 400, 'common.errors.validation');
+		const missingCity = expectFailure(
+			await grantRole(ctx, admin, userId, { role: 'city_representative' }),
+			400,
+			'common.errors.validation'
+		);
 		expect(missingCity.fieldErrors).toEqual({ cityId: ['accounts.roles.city_required'] });
-		const missingNetwork = expectFailure(await grantRole(ctx, admin, userId, { role: 'network_coordinator' }), 400, 'common.errors.validation');
+		const missingNetwork = expectFailure(
+			await grantRole(ctx, admin, userId, { role: 'network_coordinator' }),
+			400,
+			'common.errors.validation'
+		);
 		expect(missingNetwork.fieldErrors).toEqual({ networkId: ['accounts.roles.network_required'] });
 		expectFailure(await grantRole(ctx, admin, 'no-such-user', { role: 'secretariat' }), 404, 'common.errors.not_found');
 		expect(await countRows(db, ['role_assignment', 'audit_entry'])).toEqual({ role_assignment: 0, audit_entry: 0 });

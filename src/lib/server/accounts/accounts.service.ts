@@ -239,7 +239,12 @@ export async function revokeRole(ctx: AppContext, actor: Actor | null, userId: s
 	// Scoped to the user: an assignment id taken from another person's record is not found here.
 	return ctx.database.db.transaction().execute(async (trx) => {
 		if (!(await repo.deleteRoleGrant(trx, userId, roleAssignmentId))) return fail(404, 'common.errors.not_found');
-		await recordAudit(trx, actor, { action: 'account.revoke_role', entityType: 'account', entityId: userId, summary: { roleAssignmentId } });
+		await recordAudit(trx, actor, {
+			action: 'account.revoke_role',
+			entityType: 'account',
+			entityId: userId,
+			summary: { roleAssignmentId }
+		});
 		return ok(null);
 	});
 }

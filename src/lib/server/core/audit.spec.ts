@@ -22,12 +22,21 @@ describeEachDatabase('audit log', (getDb) => {
 		const db = getDb();
 		await recordAudit(db, actors.secretariat(), { action: 'city.create', entityType: 'city', entityId: 4, summary: { name: 'Lyon' } });
 		await recordAudit(db, null, { action: 'account.password_reset', entityType: 'account', entityId: 'u1', summary: {} });
-		await recordAudit(db, actors.admin(), { action: 'city.update', entityType: 'city', entityId: 4, summary: { population: { from: 1, to: 2 } } });
+		await recordAudit(db, actors.admin(), {
+			action: 'city.update',
+			entityType: 'city',
+			entityId: 4,
+			summary: { population: { from: 1, to: 2 } }
+		});
 
 		const all = await listAuditEntries(db, { page: 1, pageSize: 10 });
 		expect(all.total).toBe(3);
 		expect(all.rows.map((r) => r.action)).toEqual(['city.update', 'account.password_reset', 'city.create']);
-		expect(all.rows[2]).toMatchObject({ actor_user_id: 'user-secretariat', actor_label: 'Sara Secretariat <secretariat@example.org>', entity_id: '4' });
+		expect(all.rows[2]).toMatchObject({
+			actor_user_id: 'user-secretariat',
+			actor_label: 'Sara Secretariat <secretariat@example.org>',
+			entity_id: '4'
+		});
 		expect(JSON.parse(all.rows[2].summary)).toEqual({ name: 'Lyon' });
 		expect(all.rows[1]).toMatchObject({ actor_user_id: null, actor_label: 'anonymous' });
 

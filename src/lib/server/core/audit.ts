@@ -59,7 +59,8 @@ export async function listAuditEntries(db: DbOrTrx, query: AuditQuery) {
 	if (query.entityType) base = base.where('entity_type', '=', query.entityType);
 	if (query.action) base = base.where('action', '=', query.action);
 	// lower() on both sides: LIKE ignores case on SQLite but not on PostgreSQL.
-	if (query.actor) base = base.where((eb) => eb(eb.fn('lower', ['actor_label']), 'like', `%${query.actor!.replace(/[%_]/g, '').toLowerCase()}%`));
+	if (query.actor)
+		base = base.where((eb) => eb(eb.fn('lower', ['actor_label']), 'like', `%${query.actor!.replace(/[%_]/g, '').toLowerCase()}%`));
 	if (query.from) base = base.where('created_at', '>=', query.from);
 	if (query.to) base = base.where('created_at', '<', query.to);
 	const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();

@@ -8,10 +8,7 @@ export function guardCsvCell(value: unknown): string {
 }
 
 export function toCsv(columns: string[], rows: Record<string, unknown>[]): string {
-	return Papa.unparse(
-		{ fields: columns, data: rows.map((row) => columns.map((c) => guardCsvCell(row[c]))) },
-		{ newline: '\r\n' }
-	);
+	return Papa.unparse({ fields: columns, data: rows.map((row) => columns.map((c) => guardCsvCell(row[c]))) }, { newline: '\r\n' });
 }
 
 export interface ParsedCsv {

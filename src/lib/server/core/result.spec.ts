@@ -32,7 +32,9 @@ describe('fieldErrorsFromZod', () => {
 		const schema = z
 			.object({ bands: z.array(z.object({ fee: z.number().min(0) })), a: z.string(), b: z.string() })
 			.refine((v) => v.a === v.b, { error: 'accounts.reset.passwords_differ' });
-		expect(errorsOf(schema, { bands: [{ fee: 1 }, { fee: -1 }], a: 'x', b: 'x' })).toEqual({ 'bands.1.fee': ['common.validation.too_small'] });
+		expect(errorsOf(schema, { bands: [{ fee: 1 }, { fee: -1 }], a: 'x', b: 'x' })).toEqual({
+			'bands.1.fee': ['common.validation.too_small']
+		});
 		expect(errorsOf(schema, { bands: [], a: 'x', b: 'y' })).toEqual({ _form: ['accounts.reset.passwords_differ'] });
 	});
 
@@ -42,7 +44,12 @@ describe('fieldErrorsFromZod', () => {
 	});
 
 	it('lists each message once per field', () => {
-		const schema = z.object({ code: z.string().min(3, { error: 'members.validation.country' }).regex(/^[A-Z]+$/, { error: 'members.validation.country' }) });
+		const schema = z.object({
+			code: z
+				.string()
+				.min(3, { error: 'members.validation.country' })
+				.regex(/^[A-Z]+$/, { error: 'members.validation.country' })
+		});
 		expect(errorsOf(schema, { code: 'x' })).toEqual({ code: ['members.validation.country'] });
 	});
 });

@@ -23,12 +23,7 @@ export type Result<T> = Success<T> | Failure;
 
 export const ok = <T>(value: T): Success<T> => ({ ok: true, value });
 
-export function fail(
-	status: FailureStatus,
-	code: string,
-	fieldErrors?: FieldErrors,
-	values?: Record<string, string | number>
-): Failure {
+export function fail(status: FailureStatus, code: string, fieldErrors?: FieldErrors, values?: Record<string, string | number>): Failure {
 	return { ok: false, status, code, ...(fieldErrors ? { fieldErrors } : {}), ...(values ? { values } : {}) };
 }
 
@@ -58,7 +53,8 @@ export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
 		const key = /^[a-z_]+\.[a-z_]+\.[a-z_0-9]+$/.test(issue.message)
 			? issue.message
 			: (genericIssueKeys[issue.code] ?? 'common.validation.invalid');
-		(errors[field] ??= []).includes(key) || errors[field].push(key);
+		const list = (errors[field] ??= []);
+		if (!list.includes(key)) list.push(key);
 	}
 	return errors;
 }

@@ -89,9 +89,58 @@ interface NamePool {
 
 const namePools: Record<string, NamePool> = {
 	es: {
-		female: ['María', 'Carmen', 'Laura', 'Ana', 'Lucía', 'Marta', 'Elena', 'Isabel', 'Cristina', 'Pilar', 'Rosa', 'Beatriz', 'Sonia', 'Raquel'],
-		male: ['José', 'Antonio', 'Manuel', 'Javier', 'David', 'Carlos', 'Miguel', 'Francisco', 'Pablo', 'Alberto', 'Sergio', 'Luis', 'Rafael', 'Andrés'],
-		surnames: ['García', 'Martínez', 'López', 'Sánchez', 'Pérez', 'Gómez', 'Fernández', 'Ruiz', 'Díaz', 'Moreno', 'Romero', 'Navarro', 'Torres', 'Domínguez', 'Gil', 'Ortega', 'Delgado', 'Castro']
+		female: [
+			'María',
+			'Carmen',
+			'Laura',
+			'Ana',
+			'Lucía',
+			'Marta',
+			'Elena',
+			'Isabel',
+			'Cristina',
+			'Pilar',
+			'Rosa',
+			'Beatriz',
+			'Sonia',
+			'Raquel'
+		],
+		male: [
+			'José',
+			'Antonio',
+			'Manuel',
+			'Javier',
+			'David',
+			'Carlos',
+			'Miguel',
+			'Francisco',
+			'Pablo',
+			'Alberto',
+			'Sergio',
+			'Luis',
+			'Rafael',
+			'Andrés'
+		],
+		surnames: [
+			'García',
+			'Martínez',
+			'López',
+			'Sánchez',
+			'Pérez',
+			'Gómez',
+			'Fernández',
+			'Ruiz',
+			'Díaz',
+			'Moreno',
+			'Romero',
+			'Navarro',
+			'Torres',
+			'Domínguez',
+			'Gil',
+			'Ortega',
+			'Delgado',
+			'Castro'
+		]
 	},
 	ca: {
 		female: ['Núria', 'Montserrat', 'Mercè', 'Laia', 'Anna', 'Marta', 'Rosa', 'Gemma', 'Meritxell', 'Judit'],
@@ -111,22 +160,99 @@ const namePools: Record<string, NamePool> = {
 	pt: {
 		female: ['Maria', 'Ana', 'Joana', 'Sofia', 'Inês', 'Catarina', 'Marta', 'Rita', 'Teresa', 'Beatriz', 'Helena', 'Filipa'],
 		male: ['João', 'José', 'António', 'Pedro', 'Rui', 'Nuno', 'Miguel', 'Tiago', 'Luís', 'Paulo', 'Ricardo', 'Hugo'],
-		surnames: ['Silva', 'Santos', 'Ferreira', 'Pereira', 'Oliveira', 'Costa', 'Rodrigues', 'Martins', 'Sousa', 'Fernandes', 'Gonçalves', 'Lopes', 'Carvalho', 'Almeida', 'Ribeiro', 'Pinto']
+		surnames: [
+			'Silva',
+			'Santos',
+			'Ferreira',
+			'Pereira',
+			'Oliveira',
+			'Costa',
+			'Rodrigues',
+			'Martins',
+			'Sousa',
+			'Fernandes',
+			'Gonçalves',
+			'Lopes',
+			'Carvalho',
+			'Almeida',
+			'Ribeiro',
+			'Pinto'
+		]
 	},
 	br: {
 		female: ['Ana', 'Juliana', 'Fernanda', 'Patrícia', 'Camila', 'Luciana', 'Adriana', 'Mariana', 'Aline', 'Renata'],
 		male: ['Carlos', 'Marcelo', 'Rodrigo', 'Eduardo', 'Fábio', 'Ricardo', 'Gustavo', 'Rafael', 'Leandro', 'Thiago'],
-		surnames: ['Silva', 'Souza', 'Oliveira', 'Lima', 'Pereira', 'Costa', 'Ribeiro', 'Alves', 'Barbosa', 'Cardoso', 'Rocha', 'Nascimento', 'Araújo', 'Moura']
+		surnames: [
+			'Silva',
+			'Souza',
+			'Oliveira',
+			'Lima',
+			'Pereira',
+			'Costa',
+			'Ribeiro',
+			'Alves',
+			'Barbosa',
+			'Cardoso',
+			'Rocha',
+			'Nascimento',
+			'Araújo',
+			'Moura'
+		]
 	},
 	'es-latam': {
 		female: ['María José', 'Gabriela', 'Valeria', 'Daniela', 'Paula', 'Lorena', 'Verónica', 'Silvina', 'Carolina', 'Natalia', 'Mónica'],
 		male: ['Juan Pablo', 'Diego', 'Martín', 'Alejandro', 'Fernando', 'Gustavo', 'Ricardo', 'Sebastián', 'Hernán', 'Jorge', 'Andrés'],
-		surnames: ['González', 'Rodríguez', 'Hernández', 'Ramírez', 'Flores', 'Vargas', 'Castillo', 'Rojas', 'Herrera', 'Medina', 'Aguilar', 'Mendoza', 'Silva', 'Acosta']
+		surnames: [
+			'González',
+			'Rodríguez',
+			'Hernández',
+			'Ramírez',
+			'Flores',
+			'Vargas',
+			'Castillo',
+			'Rojas',
+			'Herrera',
+			'Medina',
+			'Aguilar',
+			'Mendoza',
+			'Silva',
+			'Acosta'
+		]
 	},
 	fr: {
 		female: ['Marie', 'Sophie', 'Isabelle', 'Claire', 'Nathalie', 'Camille', 'Anne', 'Céline', 'Émilie', 'Hélène', 'Julie', 'Valérie'],
-		male: ['Jean', 'Pierre', 'Philippe', 'Nicolas', 'Laurent', 'François', 'Julien', 'Olivier', 'Thomas', 'Michel', 'Christophe', 'Sébastien'],
-		surnames: ['Martin', 'Bernard', 'Dubois', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefèvre', 'Garnier', 'Fontaine', 'Rousseau', 'Blanc']
+		male: [
+			'Jean',
+			'Pierre',
+			'Philippe',
+			'Nicolas',
+			'Laurent',
+			'François',
+			'Julien',
+			'Olivier',
+			'Thomas',
+			'Michel',
+			'Christophe',
+			'Sébastien'
+		],
+		surnames: [
+			'Martin',
+			'Bernard',
+			'Dubois',
+			'Robert',
+			'Richard',
+			'Petit',
+			'Durand',
+			'Leroy',
+			'Moreau',
+			'Simon',
+			'Laurent',
+			'Lefèvre',
+			'Garnier',
+			'Fontaine',
+			'Rousseau',
+			'Blanc'
+		]
 	},
 	'fr-africa': {
 		female: ['Aminata', 'Fatou', 'Awa', 'Mariama', 'Aïssatou', 'Adjoa', 'Rokia', 'Kadiatou'],
@@ -141,7 +267,24 @@ const namePools: Record<string, NamePool> = {
 	it: {
 		female: ['Giulia', 'Francesca', 'Chiara', 'Sara', 'Valentina', 'Elena', 'Paola', 'Silvia', 'Laura', 'Federica', 'Alessandra'],
 		male: ['Marco', 'Luca', 'Andrea', 'Giuseppe', 'Alessandro', 'Matteo', 'Stefano', 'Davide', 'Paolo', 'Roberto', 'Simone'],
-		surnames: ['Rossi', 'Russo', 'Ferrari', 'Esposito', 'Bianchi', 'Romano', 'Colombo', 'Ricci', 'Marino', 'Greco', 'Bruno', 'Gallo', 'Conti', 'De Luca', 'Costa', 'Fontana']
+		surnames: [
+			'Rossi',
+			'Russo',
+			'Ferrari',
+			'Esposito',
+			'Bianchi',
+			'Romano',
+			'Colombo',
+			'Ricci',
+			'Marino',
+			'Greco',
+			'Bruno',
+			'Gallo',
+			'Conti',
+			'De Luca',
+			'Costa',
+			'Fontana'
+		]
 	},
 	de: {
 		female: ['Anna', 'Julia', 'Katharina', 'Sabine', 'Claudia', 'Andrea', 'Petra', 'Stefanie', 'Birgit'],
@@ -246,39 +389,80 @@ const same = (title: string): Position => ({ f: title, m: title });
 
 const positionSets: Record<string, { political: Position[]; technical: Position[] }> = {
 	es: {
-		political: [{ f: 'Alcaldesa', m: 'Alcalde' }, same('Teniente de Alcaldía de Educación'), { f: 'Concejala de Educación', m: 'Concejal de Educación' }],
-		technical: [{ f: 'Técnica de Educación', m: 'Técnico de Educación' }, { f: 'Jefa del Servicio de Educación', m: 'Jefe del Servicio de Educación' }, { f: 'Coordinadora de Ciudad Educadora', m: 'Coordinador de Ciudad Educadora' }]
+		political: [
+			{ f: 'Alcaldesa', m: 'Alcalde' },
+			same('Teniente de Alcaldía de Educación'),
+			{ f: 'Concejala de Educación', m: 'Concejal de Educación' }
+		],
+		technical: [
+			{ f: 'Técnica de Educación', m: 'Técnico de Educación' },
+			{ f: 'Jefa del Servicio de Educación', m: 'Jefe del Servicio de Educación' },
+			{ f: 'Coordinadora de Ciudad Educadora', m: 'Coordinador de Ciudad Educadora' }
+		]
 	},
 	'es-ar': {
-		political: [{ f: 'Intendenta', m: 'Intendente' }, { f: 'Secretaria de Educación', m: 'Secretario de Educación' }],
-		technical: [{ f: 'Directora de Educación', m: 'Director de Educación' }, { f: 'Coordinadora de Ciudad Educadora', m: 'Coordinador de Ciudad Educadora' }]
+		political: [
+			{ f: 'Intendenta', m: 'Intendente' },
+			{ f: 'Secretaria de Educación', m: 'Secretario de Educación' }
+		],
+		technical: [
+			{ f: 'Directora de Educación', m: 'Director de Educación' },
+			{ f: 'Coordinadora de Ciudad Educadora', m: 'Coordinador de Ciudad Educadora' }
+		]
 	},
 	'es-mx': {
-		political: [{ f: 'Presidenta Municipal', m: 'Presidente Municipal' }, { f: 'Regidora de Educación', m: 'Regidor de Educación' }],
-		technical: [{ f: 'Directora de Educación Municipal', m: 'Director de Educación Municipal' }, { f: 'Coordinadora de Ciudad Educadora', m: 'Coordinador de Ciudad Educadora' }]
+		political: [
+			{ f: 'Presidenta Municipal', m: 'Presidente Municipal' },
+			{ f: 'Regidora de Educación', m: 'Regidor de Educación' }
+		],
+		technical: [
+			{ f: 'Directora de Educación Municipal', m: 'Director de Educación Municipal' },
+			{ f: 'Coordinadora de Ciudad Educadora', m: 'Coordinador de Ciudad Educadora' }
+		]
 	},
 	'es-latam': {
-		political: [{ f: 'Alcaldesa', m: 'Alcalde' }, { f: 'Secretaria de Educación', m: 'Secretario de Educación' }],
-		technical: [{ f: 'Directora de Educación', m: 'Director de Educación' }, { f: 'Coordinadora de Ciudad Educadora', m: 'Coordinador de Ciudad Educadora' }]
+		political: [
+			{ f: 'Alcaldesa', m: 'Alcalde' },
+			{ f: 'Secretaria de Educación', m: 'Secretario de Educación' }
+		],
+		technical: [
+			{ f: 'Directora de Educación', m: 'Director de Educación' },
+			{ f: 'Coordinadora de Ciudad Educadora', m: 'Coordinador de Ciudad Educadora' }
+		]
 	},
 	pt: {
 		political: [same('Presidente da Câmara Municipal'), { f: 'Vereadora da Educação', m: 'Vereador da Educação' }],
 		technical: [{ f: 'Técnica Superior de Educação', m: 'Técnico Superior de Educação' }, same('Chefe de Divisão de Educação')]
 	},
 	br: {
-		political: [{ f: 'Prefeita', m: 'Prefeito' }, { f: 'Secretária Municipal de Educação', m: 'Secretário Municipal de Educação' }],
-		technical: [{ f: 'Coordenadora da Cidade Educadora', m: 'Coordenador da Cidade Educadora' }, { f: 'Assessora Técnica de Educação', m: 'Assessor Técnico de Educação' }]
+		political: [
+			{ f: 'Prefeita', m: 'Prefeito' },
+			{ f: 'Secretária Municipal de Educação', m: 'Secretário Municipal de Educação' }
+		],
+		technical: [
+			{ f: 'Coordenadora da Cidade Educadora', m: 'Coordenador da Cidade Educadora' },
+			{ f: 'Assessora Técnica de Educação', m: 'Assessor Técnico de Educação' }
+		]
 	},
 	fr: {
 		political: [same('Maire'), { f: "Adjointe au maire chargée de l'éducation", m: "Adjoint au maire chargé de l'éducation" }],
-		technical: [{ f: 'Chargée de mission Ville éducatrice', m: 'Chargé de mission Ville éducatrice' }, { f: "Directrice de l'éducation", m: "Directeur de l'éducation" }]
+		technical: [
+			{ f: 'Chargée de mission Ville éducatrice', m: 'Chargé de mission Ville éducatrice' },
+			{ f: "Directrice de l'éducation", m: "Directeur de l'éducation" }
+		]
 	},
 	it: {
-		political: [{ f: 'Sindaca', m: 'Sindaco' }, { f: "Assessora all'Istruzione", m: "Assessore all'Istruzione" }],
+		political: [
+			{ f: 'Sindaca', m: 'Sindaco' },
+			{ f: "Assessora all'Istruzione", m: "Assessore all'Istruzione" }
+		],
 		technical: [same('Responsabile dei Servizi Educativi'), { f: 'Funzionaria Politiche Educative', m: 'Funzionario Politiche Educative' }]
 	},
 	de: {
-		political: [{ f: 'Bürgermeisterin', m: 'Bürgermeister' }, { f: 'Bildungsdezernentin', m: 'Bildungsdezernent' }],
+		political: [
+			{ f: 'Bürgermeisterin', m: 'Bürgermeister' },
+			{ f: 'Bildungsdezernentin', m: 'Bildungsdezernent' }
+		],
 		technical: [{ f: 'Leiterin des Bildungsbüros', m: 'Leiter des Bildungsbüros' }]
 	},
 	ca: {
@@ -302,7 +486,10 @@ interface Culture {
 	contactLanguages: (adminCode: string) => Locale[];
 }
 
-const fixed = <T>(value: T) => () => value;
+const fixed =
+	<T>(value: T) =>
+	() =>
+		value;
 
 const spanishRegions: Record<string, { languages: string[]; names: string }> = {
 	'56': { languages: ['es', 'ca'], names: 'ca' },
@@ -389,60 +576,222 @@ const cultures: Record<string, Culture> = {
 	AO: { languages: fixed(['pt']), names: fixed('pt'), positions: 'pt', contactLanguages: fixed(['pt']) },
 	MZ: { languages: fixed(['pt']), names: fixed('pt'), positions: 'pt', contactLanguages: fixed(['pt']) }
 };
-const spanishSpeakingLatam: Culture = { languages: fixed(['es']), names: fixed('es-latam'), positions: 'es-latam', contactLanguages: fixed(['es']) };
+const spanishSpeakingLatam: Culture = {
+	languages: fixed(['es']),
+	names: fixed('es-latam'),
+	positions: 'es-latam',
+	contactLanguages: fixed(['es'])
+};
 const cultureOf = (code: string): Culture => cultures[code] ?? spanishSpeakingLatam;
 
 /** Names of first-level subdivisions, by GeoNames admin1 code, where the code alone says little. */
 const subdivisionNames: Record<string, Record<string, string>> = {
 	ES: {
-		'51': 'Andalucía', '52': 'Aragón', '34': 'Asturias', '07': 'Illes Balears', '53': 'Canarias', '39': 'Cantabria', '55': 'Castilla y León',
-		'54': 'Castilla-La Mancha', '56': 'Cataluña', '60': 'Comunitat Valenciana', '57': 'Extremadura', '58': 'Galicia', '29': 'Comunidad de Madrid',
-		'31': 'Región de Murcia', '32': 'Navarra', '59': 'País Vasco', '27': 'La Rioja', CE: 'Ceuta', ML: 'Melilla'
+		'51': 'Andalucía',
+		'52': 'Aragón',
+		'34': 'Asturias',
+		'07': 'Illes Balears',
+		'53': 'Canarias',
+		'39': 'Cantabria',
+		'55': 'Castilla y León',
+		'54': 'Castilla-La Mancha',
+		'56': 'Cataluña',
+		'60': 'Comunitat Valenciana',
+		'57': 'Extremadura',
+		'58': 'Galicia',
+		'29': 'Comunidad de Madrid',
+		'31': 'Región de Murcia',
+		'32': 'Navarra',
+		'59': 'País Vasco',
+		'27': 'La Rioja',
+		CE: 'Ceuta',
+		ML: 'Melilla'
 	},
 	PT: {
-		'02': 'Aveiro', '03': 'Beja', '04': 'Braga', '05': 'Bragança', '06': 'Castelo Branco', '07': 'Coimbra', '08': 'Évora', '09': 'Faro', '10': 'Madeira',
-		'11': 'Guarda', '13': 'Leiria', '14': 'Lisboa', '16': 'Portalegre', '17': 'Porto', '18': 'Santarém', '19': 'Setúbal', '20': 'Viana do Castelo',
-		'21': 'Vila Real', '22': 'Viseu', '23': 'Açores'
+		'02': 'Aveiro',
+		'03': 'Beja',
+		'04': 'Braga',
+		'05': 'Bragança',
+		'06': 'Castelo Branco',
+		'07': 'Coimbra',
+		'08': 'Évora',
+		'09': 'Faro',
+		'10': 'Madeira',
+		'11': 'Guarda',
+		'13': 'Leiria',
+		'14': 'Lisboa',
+		'16': 'Portalegre',
+		'17': 'Porto',
+		'18': 'Santarém',
+		'19': 'Setúbal',
+		'20': 'Viana do Castelo',
+		'21': 'Vila Real',
+		'22': 'Viseu',
+		'23': 'Açores'
 	},
 	FR: {
-		'11': 'Île-de-France', '24': 'Centre-Val de Loire', '27': 'Bourgogne-Franche-Comté', '28': 'Normandie', '32': 'Hauts-de-France', '44': 'Grand Est',
-		'52': 'Pays de la Loire', '53': 'Bretagne', '75': 'Nouvelle-Aquitaine', '76': 'Occitanie', '84': 'Auvergne-Rhône-Alpes',
-		'93': "Provence-Alpes-Côte d'Azur", '94': 'Corse'
+		'11': 'Île-de-France',
+		'24': 'Centre-Val de Loire',
+		'27': 'Bourgogne-Franche-Comté',
+		'28': 'Normandie',
+		'32': 'Hauts-de-France',
+		'44': 'Grand Est',
+		'52': 'Pays de la Loire',
+		'53': 'Bretagne',
+		'75': 'Nouvelle-Aquitaine',
+		'76': 'Occitanie',
+		'84': 'Auvergne-Rhône-Alpes',
+		'93': "Provence-Alpes-Côte d'Azur",
+		'94': 'Corse'
 	},
 	IT: {
-		'01': 'Abruzzo', '02': 'Basilicata', '03': 'Calabria', '04': 'Campania', '05': 'Emilia-Romagna', '06': 'Friuli-Venezia Giulia', '07': 'Lazio',
-		'08': 'Liguria', '09': 'Lombardia', '10': 'Marche', '11': 'Molise', '12': 'Piemonte', '13': 'Puglia', '14': 'Sardegna', '15': 'Sicilia',
-		'16': 'Toscana', '17': 'Trentino-Alto Adige', '18': 'Umbria', '19': "Valle d'Aosta", '20': 'Veneto'
+		'01': 'Abruzzo',
+		'02': 'Basilicata',
+		'03': 'Calabria',
+		'04': 'Campania',
+		'05': 'Emilia-Romagna',
+		'06': 'Friuli-Venezia Giulia',
+		'07': 'Lazio',
+		'08': 'Liguria',
+		'09': 'Lombardia',
+		'10': 'Marche',
+		'11': 'Molise',
+		'12': 'Piemonte',
+		'13': 'Puglia',
+		'14': 'Sardegna',
+		'15': 'Sicilia',
+		'16': 'Toscana',
+		'17': 'Trentino-Alto Adige',
+		'18': 'Umbria',
+		'19': "Valle d'Aosta",
+		'20': 'Veneto'
 	},
 	DE: {
-		'01': 'Baden-Württemberg', '02': 'Bayern', '03': 'Bremen', '04': 'Hamburg', '05': 'Hessen', '06': 'Niedersachsen', '07': 'Nordrhein-Westfalen',
-		'08': 'Rheinland-Pfalz', '09': 'Saarland', '10': 'Schleswig-Holstein', '11': 'Brandenburg', '12': 'Mecklenburg-Vorpommern', '13': 'Sachsen',
-		'14': 'Sachsen-Anhalt', '15': 'Thüringen', '16': 'Berlin'
+		'01': 'Baden-Württemberg',
+		'02': 'Bayern',
+		'03': 'Bremen',
+		'04': 'Hamburg',
+		'05': 'Hessen',
+		'06': 'Niedersachsen',
+		'07': 'Nordrhein-Westfalen',
+		'08': 'Rheinland-Pfalz',
+		'09': 'Saarland',
+		'10': 'Schleswig-Holstein',
+		'11': 'Brandenburg',
+		'12': 'Mecklenburg-Vorpommern',
+		'13': 'Sachsen',
+		'14': 'Sachsen-Anhalt',
+		'15': 'Thüringen',
+		'16': 'Berlin'
 	},
 	BE: { BRU: 'Bruxelles-Capitale', VLG: 'Vlaanderen', WAL: 'Wallonie' },
 	BR: {
-		'01': 'Acre', '02': 'Alagoas', '03': 'Amapá', '04': 'Amazonas', '05': 'Bahia', '06': 'Ceará', '07': 'Distrito Federal', '08': 'Espírito Santo',
-		'11': 'Mato Grosso do Sul', '13': 'Maranhão', '14': 'Mato Grosso', '15': 'Minas Gerais', '16': 'Pará', '17': 'Paraíba', '18': 'Paraná',
-		'20': 'Piauí', '21': 'Rio de Janeiro', '22': 'Rio Grande do Norte', '23': 'Rio Grande do Sul', '24': 'Rondônia', '25': 'Roraima',
-		'26': 'Santa Catarina', '27': 'São Paulo', '28': 'Sergipe', '29': 'Goiás', '30': 'Pernambuco', '31': 'Tocantins'
+		'01': 'Acre',
+		'02': 'Alagoas',
+		'03': 'Amapá',
+		'04': 'Amazonas',
+		'05': 'Bahia',
+		'06': 'Ceará',
+		'07': 'Distrito Federal',
+		'08': 'Espírito Santo',
+		'11': 'Mato Grosso do Sul',
+		'13': 'Maranhão',
+		'14': 'Mato Grosso',
+		'15': 'Minas Gerais',
+		'16': 'Pará',
+		'17': 'Paraíba',
+		'18': 'Paraná',
+		'20': 'Piauí',
+		'21': 'Rio de Janeiro',
+		'22': 'Rio Grande do Norte',
+		'23': 'Rio Grande do Sul',
+		'24': 'Rondônia',
+		'25': 'Roraima',
+		'26': 'Santa Catarina',
+		'27': 'São Paulo',
+		'28': 'Sergipe',
+		'29': 'Goiás',
+		'30': 'Pernambuco',
+		'31': 'Tocantins'
 	},
 	AR: {
-		'01': 'Buenos Aires', '02': 'Catamarca', '03': 'Chaco', '04': 'Chubut', '05': 'Córdoba', '06': 'Corrientes', '07': 'Ciudad Autónoma de Buenos Aires',
-		'08': 'Entre Ríos', '09': 'Formosa', '10': 'Jujuy', '11': 'La Pampa', '12': 'La Rioja', '13': 'Mendoza', '14': 'Misiones', '15': 'Neuquén',
-		'16': 'Río Negro', '17': 'Salta', '18': 'San Juan', '19': 'San Luis', '20': 'Santa Cruz', '21': 'Santa Fe', '22': 'Santiago del Estero',
-		'23': 'Tierra del Fuego', '24': 'Tucumán'
+		'01': 'Buenos Aires',
+		'02': 'Catamarca',
+		'03': 'Chaco',
+		'04': 'Chubut',
+		'05': 'Córdoba',
+		'06': 'Corrientes',
+		'07': 'Ciudad Autónoma de Buenos Aires',
+		'08': 'Entre Ríos',
+		'09': 'Formosa',
+		'10': 'Jujuy',
+		'11': 'La Pampa',
+		'12': 'La Rioja',
+		'13': 'Mendoza',
+		'14': 'Misiones',
+		'15': 'Neuquén',
+		'16': 'Río Negro',
+		'17': 'Salta',
+		'18': 'San Juan',
+		'19': 'San Luis',
+		'20': 'Santa Cruz',
+		'21': 'Santa Fe',
+		'22': 'Santiago del Estero',
+		'23': 'Tierra del Fuego',
+		'24': 'Tucumán'
 	},
 	MX: {
-		'01': 'Aguascalientes', '02': 'Baja California', '03': 'Baja California Sur', '04': 'Campeche', '05': 'Chiapas', '06': 'Chihuahua',
-		'07': 'Coahuila', '08': 'Colima', '09': 'Ciudad de México', '10': 'Durango', '11': 'Guanajuato', '12': 'Guerrero', '13': 'Hidalgo',
-		'14': 'Jalisco', '15': 'Estado de México', '16': 'Michoacán', '17': 'Morelos', '18': 'Nayarit', '19': 'Nuevo León', '20': 'Oaxaca',
-		'21': 'Puebla', '22': 'Querétaro', '23': 'Quintana Roo', '24': 'San Luis Potosí', '25': 'Sinaloa', '26': 'Sonora', '27': 'Tabasco',
-		'28': 'Tamaulipas', '29': 'Tlaxcala', '30': 'Veracruz', '31': 'Yucatán', '32': 'Zacatecas'
+		'01': 'Aguascalientes',
+		'02': 'Baja California',
+		'03': 'Baja California Sur',
+		'04': 'Campeche',
+		'05': 'Chiapas',
+		'06': 'Chihuahua',
+		'07': 'Coahuila',
+		'08': 'Colima',
+		'09': 'Ciudad de México',
+		'10': 'Durango',
+		'11': 'Guanajuato',
+		'12': 'Guerrero',
+		'13': 'Hidalgo',
+		'14': 'Jalisco',
+		'15': 'Estado de México',
+		'16': 'Michoacán',
+		'17': 'Morelos',
+		'18': 'Nayarit',
+		'19': 'Nuevo León',
+		'20': 'Oaxaca',
+		'21': 'Puebla',
+		'22': 'Querétaro',
+		'23': 'Quintana Roo',
+		'24': 'San Luis Potosí',
+		'25': 'Sinaloa',
+		'26': 'Sonora',
+		'27': 'Tabasco',
+		'28': 'Tamaulipas',
+		'29': 'Tlaxcala',
+		'30': 'Veracruz',
+		'31': 'Yucatán',
+		'32': 'Zacatecas'
 	},
 	KR: {
-		'01': 'Jeju', '03': 'Jeollabuk-do', '05': 'Chungcheongbuk-do', '06': 'Gangwon-do', '10': 'Busan', '11': 'Seoul', '12': 'Incheon', '13': 'Gyeonggi-do',
-		'14': 'Gyeongsangbuk-do', '15': 'Daegu', '16': 'Jeollanam-do', '17': 'Chungcheongnam-do', '18': 'Gwangju', '19': 'Daejeon',
-		'20': 'Gyeongsangnam-do', '21': 'Ulsan', '22': 'Sejong'
+		'01': 'Jeju',
+		'03': 'Jeollabuk-do',
+		'05': 'Chungcheongbuk-do',
+		'06': 'Gangwon-do',
+		'10': 'Busan',
+		'11': 'Seoul',
+		'12': 'Incheon',
+		'13': 'Gyeonggi-do',
+		'14': 'Gyeongsangbuk-do',
+		'15': 'Daegu',
+		'16': 'Jeollanam-do',
+		'17': 'Chungcheongnam-do',
+		'18': 'Gwangju',
+		'19': 'Daejeon',
+		'20': 'Gyeongsangnam-do',
+		'21': 'Ulsan',
+		'22': 'Sejong'
 	},
 	CA: { '01': 'Alberta', '02': 'British Columbia', '03': 'Manitoba', '08': 'Ontario', '10': 'Québec' }
 };
@@ -463,7 +812,21 @@ interface CountryPlan {
 
 /** How many cities each country gets; about 80% Europe as in the association. */
 export const countryPlans: CountryPlan[] = [
-	{ code: 'ES', cities: 200, prefer: ['Barcelona', 'Granollers', 'Sabadell', 'Terrassa', "L'Hospitalet de Llobregat", 'Sant Boi de Llobregat', 'Pontevedra', 'Gijón', 'Guadalajara'] },
+	{
+		code: 'ES',
+		cities: 200,
+		prefer: [
+			'Barcelona',
+			'Granollers',
+			'Sabadell',
+			'Terrassa',
+			"L'Hospitalet de Llobregat",
+			'Sant Boi de Llobregat',
+			'Pontevedra',
+			'Gijón',
+			'Guadalajara'
+		]
+	},
 	{ code: 'PT', cities: 80, prefer: ['Lisbon', 'Porto', 'Cascais', 'Odivelas', 'Torres Vedras', 'Loures', 'Évora'] },
 	{ code: 'FR', cities: 55, prefer: ['Lyon', 'Rennes', 'Besançon', 'Nantes'] },
 	{ code: 'IT', cities: 40, prefer: ['Genoa', 'Bologna', 'Turin'] },
@@ -824,7 +1187,7 @@ export const networkDefinitions: NetworkDefinition[] = [
 		description: {
 			es: 'Ciudades que sitúan los cuidados en el centro de la vida urbana: corresponsabilidad en el trabajo de cuidados, redes de apoyo a personas mayores y familias, y espacios públicos pensados para todas las edades.',
 			en: 'Cities that put care at the centre of urban life: shared responsibility for care work, support networks for older people and families, and public spaces designed for people of every age.',
-			fr: "Des villes qui placent le soin au cœur de la vie urbaine : partage des tâches de soin, réseaux de soutien aux personnes âgées et aux familles, et espaces publics pensés pour tous les âges.",
+			fr: 'Des villes qui placent le soin au cœur de la vie urbaine : partage des tâches de soin, réseaux de soutien aux personnes âgées et aux familles, et espaces publics pensés pour tous les âges.',
 			pt: 'Cidades que colocam o cuidado no centro da vida urbana: corresponsabilidade no trabalho de cuidados, redes de apoio a pessoas idosas e famílias, e espaços públicos pensados para todas as idades.'
 		}
 	}
@@ -937,7 +1300,8 @@ function selectSourceCities(sourceCities: readonly SourceCity[]): Map<string, So
 	// Seats of municipalities and regions first: plain populated places (PPL) include districts of
 	// large cities (Ciudad Lineal in Madrid, Iztapalapa in Mexico City) that are no members of their own.
 	const tier = (city: SourceCity) => (administrativeFeatureCodes.has(city.featureCode ?? '') && city.population >= 10_000 ? 0 : 1);
-	for (const list of byCountry.values()) list.sort((a, b) => tier(a) - tier(b) || b.population - a.population || a.name.localeCompare(b.name));
+	for (const list of byCountry.values())
+		list.sort((a, b) => tier(a) - tier(b) || b.population - a.population || a.name.localeCompare(b.name));
 	return byCountry;
 }
 
@@ -1043,7 +1407,15 @@ export function generateDemoData(input: { today: string; sourceCities: readonly 
 			usedSlugs.add(slug);
 			const culture = cultureOf(plan.code);
 			const roll = cityRandom();
-			const status: PlannedStatus = pinned.has(key) ? 'active' : roll < 0.03 ? 'candidate' : roll < 0.05 ? 'suspended' : roll < 0.08 ? 'withdrawn' : 'active';
+			const status: PlannedStatus = pinned.has(key)
+				? 'active'
+				: roll < 0.03
+					? 'candidate'
+					: roll < 0.05
+						? 'suspended'
+						: roll < 0.08
+							? 'withdrawn'
+							: 'active';
 			const domain = `${slug}.example.org`;
 			const contacts: DemoContact[] = [];
 			if (status === 'active' || status === 'candidate') contacts.push(makeContact(cityRandom, 'political', plan.code, adminCode, domain));
@@ -1073,7 +1445,8 @@ export function generateDemoData(input: { today: string; sourceCities: readonly 
 		const foundingKey = cityKey(foundingCity.country, foundingCity.name);
 		const joinedOn = city.key === foundingKey ? foundingCity.joinedOn : randomDate(dateRandom, '1990-11-30', lastJoinDate);
 		const governmentRoll = dateRandom();
-		const governmentDaysAgo = governmentRoll < 0.16 ? between(dateRandom, 1, 360) : governmentRoll < 0.5 ? between(dateRandom, 366, 1800) : 0;
+		const governmentDaysAgo =
+			governmentRoll < 0.16 ? between(dateRandom, 1, 360) : governmentRoll < 0.5 ? between(dateRandom, 366, 1800) : 0;
 		if (city.status !== 'candidate') city.joinedOn = joinedOn;
 		if (governmentDaysAgo && city.status !== 'withdrawn') city.governmentChangedOn = addDays(today, -governmentDaysAgo);
 	}
@@ -1084,7 +1457,11 @@ export function generateDemoData(input: { today: string; sourceCities: readonly 
 	const payers = cities.filter((c) => c.status === 'active');
 	const arrearsEligible = payers.filter((c) => !pinned.has(c.key) && Number(c.joinedOn!.slice(0, 4)) <= currentYear - 1);
 	const arrearsCount = Math.round(payers.length * 0.065);
-	const arrearsKeys = new Set(shuffled(feeRandom, arrearsEligible).slice(0, arrearsCount).map((c) => c.key));
+	const arrearsKeys = new Set(
+		shuffled(feeRandom, arrearsEligible)
+			.slice(0, arrearsCount)
+			.map((c) => c.key)
+	);
 	for (const city of payers) {
 		const joinedOn = city.joinedOn!;
 		const joinYear = Number(joinedOn.slice(0, 4));
@@ -1120,12 +1497,19 @@ export function generateDemoData(input: { today: string; sourceCities: readonly 
 	const networks: DemoNetwork[] = networkDefinitions.map((definition) => {
 		const eligible = cities.filter((c) => definition.countries.includes(c.countryCode) && c.status === 'active');
 		const coordinatorKey =
-			definition.countries.map((code) => cityKey(code, definition.coordinator)).find((key) => eligible.some((c) => c.key === key)) ?? eligible[0]?.key;
+			definition.countries.map((code) => cityKey(code, definition.coordinator)).find((key) => eligible.some((c) => c.key === key)) ??
+			eligible[0]?.key;
 		let memberKeys: string[];
 		if (definition.kind === 'thematic') {
 			const perCountry = new Map<string, string[]>();
 			for (const code of definition.countries) {
-				perCountry.set(code, shuffled(networkRandom, eligible.filter((c) => c.countryCode === code && c.key !== coordinatorKey && !c.inArrears).map((c) => c.key)));
+				perCountry.set(
+					code,
+					shuffled(
+						networkRandom,
+						eligible.filter((c) => c.countryCode === code && c.key !== coordinatorKey && !c.inArrears).map((c) => c.key)
+					)
+				);
 			}
 			memberKeys = coordinatorKey ? [coordinatorKey] : [];
 			const size = definition.size ?? 8;
@@ -1149,7 +1533,12 @@ export function generateDemoData(input: { today: string; sourceCities: readonly 
 		for (const key of candidates) {
 			if (coCoordinators.length >= definition.coCoordinators) break;
 			const country = byKey.get(key)!.countryCode;
-			if (definition.countries.length > 1 && usedCountries.has(country) && candidates.some((k) => !usedCountries.has(byKey.get(k)!.countryCode))) continue;
+			if (
+				definition.countries.length > 1 &&
+				usedCountries.has(country) &&
+				candidates.some((k) => !usedCountries.has(byKey.get(k)!.countryCode))
+			)
+				continue;
 			usedCountries.add(country);
 			coCoordinators.push(key);
 		}

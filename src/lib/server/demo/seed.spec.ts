@@ -88,7 +88,8 @@ describe('demo data generator', () => {
 		for (const code of new Set(data.cities.map((c) => c.countryCode))) {
 			if (!['ES', 'PT', 'FR', 'IT'].includes(code)) expect(count(code)).toBeLessThan(Math.min(...largest));
 		}
-		for (const name of ['Barcelona', 'Rosario', 'Lisbon', 'São Paulo', 'Changwon']) expect(data.cities.some((c) => c.name === name)).toBe(true);
+		for (const name of ['Barcelona', 'Rosario', 'Lisbon', 'São Paulo', 'Changwon'])
+			expect(data.cities.some((c) => c.name === name)).toBe(true);
 	});
 
 	it('gives every city valid fields and every member city a political and a technical contact', () => {
@@ -105,7 +106,9 @@ describe('demo data generator', () => {
 				expect(contact.email.endsWith('.example.org')).toBe(true);
 			}
 		}
-		const recent = data.cities.filter((c) => c.governmentChangedOn && c.governmentChangedOn > '2024-06-15' && c.governmentChangedOn < today);
+		const recent = data.cities.filter(
+			(c) => c.governmentChangedOn && c.governmentChangedOn > '2024-06-15' && c.governmentChangedOn < today
+		);
 		expect(recent.length).toBeGreaterThan(20);
 		const statuses = new Set(data.cities.map((c) => c.status));
 		for (const status of ['active', 'candidate', 'suspended', 'withdrawn']) expect(statuses).toContain(status);
@@ -147,7 +150,9 @@ describe('demo data generator', () => {
 			if (network.kind === 'thematic') {
 				expect(cities.length).toBeGreaterThanOrEqual(thematicNetworkRules.minCities);
 				expect(new Set(cities.map((c) => c.countryCode)).size).toBeGreaterThanOrEqual(thematicNetworkRules.minCountries);
-				expect(network.members.filter((m) => m.role === 'co_coordinator').length).toBeGreaterThanOrEqual(thematicNetworkRules.minCoCoordinators);
+				expect(network.members.filter((m) => m.role === 'co_coordinator').length).toBeGreaterThanOrEqual(
+					thematicNetworkRules.minCoCoordinators
+				);
 			}
 		}
 		const delegation = data.networks.find((n) => n.slug === 'latin-america-delegation')!;
@@ -227,8 +232,12 @@ describeEachContext('demo seed', (getContext) => {
 			expect(networkMembers.filter((m) => m.role === 'coordinator')).toHaveLength(1);
 			if (network.kind === 'thematic') {
 				expect(networkMembers.length).toBeGreaterThanOrEqual(thematicNetworkRules.minCities);
-				expect(new Set(networkMembers.map((m) => byId.get(m.id)!.country_code)).size).toBeGreaterThanOrEqual(thematicNetworkRules.minCountries);
-				expect(networkMembers.filter((m) => m.role === 'co_coordinator').length).toBeGreaterThanOrEqual(thematicNetworkRules.minCoCoordinators);
+				expect(new Set(networkMembers.map((m) => byId.get(m.id)!.country_code)).size).toBeGreaterThanOrEqual(
+					thematicNetworkRules.minCountries
+				);
+				expect(networkMembers.filter((m) => m.role === 'co_coordinator').length).toBeGreaterThanOrEqual(
+					thematicNetworkRules.minCoCoordinators
+				);
 			}
 		}
 		const delegation = networks.find((n) => n.slug === 'latin-america-delegation')!;
@@ -243,18 +252,42 @@ describeEachContext('demo seed', (getContext) => {
 			'coordinator@demo.educatingcities.org',
 			'coordinator2@demo.educatingcities.org'
 		]);
-		const roles = await db.selectFrom('role_assignment').select(['role', 'city_id', 'network_id', 'representative_kind']).orderBy('id').execute();
-		expect(roles.map((r) => r.role)).toEqual(['administrator', 'secretariat', 'city_representative', 'city_representative', 'network_coordinator', 'network_coordinator']);
+		const roles = await db
+			.selectFrom('role_assignment')
+			.select(['role', 'city_id', 'network_id', 'representative_kind'])
+			.orderBy('id')
+			.execute();
+		expect(roles.map((r) => r.role)).toEqual([
+			'administrator',
+			'secretariat',
+			'city_representative',
+			'city_representative',
+			'network_coordinator',
+			'network_coordinator'
+		]);
 		expect(roles[2]).toMatchObject({ city_id: barcelona.id, representative_kind: 'political' });
 		expect(roles[3]).toMatchObject({ city_id: lisbon.id, representative_kind: 'technical' });
 		expect(networks.find((n) => n.id === roles[4].network_id)!.slug).toBe('portuguese-network');
-		const signedIn = await signIn(context, { email: 'representative@demo.educatingcities.org', password: demoPassword }, { ip: '127.0.0.1' });
+		const signedIn = await signIn(
+			context,
+			{ email: 'representative@demo.educatingcities.org', password: demoPassword },
+			{ ip: '127.0.0.1' }
+		);
 		expect(signedIn.ok).toBe(true);
 
 		// Idempotent.
 		const before = await countRows(db, everyTable);
 		const second = await seedDemo(context, { today, sourceCities });
-		expect(second.created).toEqual({ countries: 0, feeGrids: 0, cities: 0, contacts: 0, fees: 0, payments: 0, networks: 0, memberships: 0 });
+		expect(second.created).toEqual({
+			countries: 0,
+			feeGrids: 0,
+			cities: 0,
+			contacts: 0,
+			fees: 0,
+			payments: 0,
+			networks: 0,
+			memberships: 0
+		});
 		expect(second.arrearsChanges).toBe(0);
 		expect(await countRows(db, everyTable)).toEqual(before);
 	}, 300_000);

@@ -20,7 +20,6 @@ export { referenceCountries, seedReferenceCountries, seedReferenceFeeGrid };
 import * as networksRepo from '../networks/networks.repository.ts';
 import { createAccountWithPassword } from '../accounts/accounts.service.ts';
 import { cityKey, generateDemoData, type DemoCity, type DemoData, type SourceCity } from './demo-data.ts';
-import type { IncomeGroup } from '../../shared/members/constants.ts';
 
 export interface SeedOptions {
 	/** The day the demo is loaded (YYYY-MM-DD); fees, payments and arrears are computed from it. */
@@ -101,7 +100,10 @@ async function completeDemoCity(db: Db, id: number, city: DemoCity, counts: Seed
 	for (const fee of city.fees) {
 		const expected = await members.expectedAnnualFee(db, id, fee.year);
 		if (!expected) throw new Error(`demo seed: no fee grid for ${fee.year}`);
-		const feeId = expectOk(await members.createFee(db, systemActor, id, { year: fee.year, dueOn: fee.dueOn }), `fee ${fee.year} of ${city.name}`).id;
+		const feeId = expectOk(
+			await members.createFee(db, systemActor, id, { year: fee.year, dueOn: fee.dueOn }),
+			`fee ${fee.year} of ${city.name}`
+		).id;
 		counts.fees++;
 		let paid = 0;
 		for (const payment of fee.payments) {
@@ -124,7 +126,11 @@ async function completeDemoCity(db: Db, id: number, city: DemoCity, counts: Seed
 	}
 	if (city.status === 'active') {
 		expectOk(
-			await members.changeCityStatus(db, systemActor, id, { status: 'active', reason: 'members.status.reason_admitted', changedOn: city.joinedOn }),
+			await members.changeCityStatus(db, systemActor, id, {
+				status: 'active',
+				reason: 'members.status.reason_admitted',
+				changedOn: city.joinedOn
+			}),
 			`admission of ${city.name}`
 		);
 	}
@@ -148,7 +154,12 @@ async function forEachConcurrently<T>(items: readonly T[], concurrency: number, 
 	await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
 }
 
-async function seedNetworks(db: Db, data: DemoData, cityIds: Map<string, number>, counts: SeedReport['created']): Promise<Map<string, number>> {
+async function seedNetworks(
+	db: Db,
+	data: DemoData,
+	cityIds: Map<string, number>,
+	counts: SeedReport['created']
+): Promise<Map<string, number>> {
 	const networkIds = new Map<string, number>();
 	for (const network of data.networks) {
 		const existing = await networksRepo.findNetworkBySlug(db, network.slug);
@@ -192,7 +203,16 @@ export async function seedDemo(context: AppContext, options: SeedOptions = {}): 
 	const log = options.log ?? (() => {});
 	const db = context.database.db;
 	const data = generateDemoData({ today, sourceCities: options.sourceCities ?? loadSourceCities() });
-	const counts: SeedReport['created'] = { countries: 0, feeGrids: 0, cities: 0, contacts: 0, fees: 0, payments: 0, networks: 0, memberships: 0 };
+	const counts: SeedReport['created'] = {
+		countries: 0,
+		feeGrids: 0,
+		cities: 0,
+		contacts: 0,
+		fees: 0,
+		payments: 0,
+		networks: 0,
+		memberships: 0
+	};
 
 	counts.countries = await seedReferenceCountries(db);
 	counts.feeGrids = await seedReferenceFeeGrid(db);
@@ -234,7 +254,11 @@ export async function seedDemo(context: AppContext, options: SeedOptions = {}): 
 			resolved = grant;
 		}
 		// Returns the existing account untouched when the e-mail is taken.
-		await createAccountWithPassword(context, { email: account.email, name: account.name, password: data.password, locale: account.locale }, resolved ? [resolved] : []);
+		await createAccountWithPassword(
+			context,
+			{ email: account.email, name: account.name, password: data.password, locale: account.locale },
+			resolved ? [resolved] : []
+		);
 	}
 
 	// Cities with a past-due, unpaid fee move to in_arrears, as the daily job would do.
@@ -252,6 +276,8 @@ export async function seedDemo(context: AppContext, options: SeedOptions = {}): 
 		totals,
 		signIns: data.accounts.map((a) => ({ email: a.email, password: data.password, role: a.description }))
 	};
-	log(`Demo data ready in ${(report.durationMs / 1000).toFixed(1)} s: ${totals.cities} cities in ${totals.countries} countries, ${totals.networks} networks.`);
+	log(
+		`Demo data ready in ${(report.durationMs / 1000).toFixed(1)} s: ${totals.cities} cities in ${totals.countries} countries, ${totals.networks} networks.`
+	);
 	return report;
 }

@@ -32,7 +32,11 @@ const problemSchema = {
 			type: 'array',
 			items: {
 				type: 'object',
-				properties: { field: { type: 'string' }, codes: { type: 'array', items: { type: 'string' } }, messages: { type: 'array', items: { type: 'string' } } }
+				properties: {
+					field: { type: 'string' },
+					codes: { type: 'array', items: { type: 'string' } },
+					messages: { type: 'array', items: { type: 'string' } }
+				}
 			}
 		}
 	}
@@ -62,7 +66,10 @@ export function buildOpenApiDocument(operations: ApiOperation[], info: { title: 
 			};
 		}
 		for (const status of ['400', '403', '404', '413']) {
-			responses[status] ??= { description: 'Problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+			responses[status] ??= {
+				description: 'Problem',
+				content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } }
+			};
 		}
 		(paths[op.path] ??= {})[op.method] = {
 			operationId: op.operationId,

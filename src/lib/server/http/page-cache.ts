@@ -25,7 +25,12 @@ onDataChanged(() => entries.clear());
 
 export const publicPageCache: Handle = async ({ event, resolve }) => {
 	const { request, url } = event;
-	if (ttlSeconds <= 0 || request.method !== 'GET' || !publicPath.test(url.pathname) || /(^|;\s*)(__Secure-)?ec\./.test(request.headers.get('cookie') ?? ''))
+	if (
+		ttlSeconds <= 0 ||
+		request.method !== 'GET' ||
+		!publicPath.test(url.pathname) ||
+		/(^|;\s*)(__Secure-)?ec\./.test(request.headers.get('cookie') ?? '')
+	)
 		return resolve(event);
 	// The API answers in the language negotiated from Accept-Language, so that is part of the key.
 	const key = `${event.locals.locale}|${url.pathname}${url.search}`;

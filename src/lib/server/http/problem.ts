@@ -15,7 +15,13 @@ const titles: Record<number, string> = {
 };
 
 /** An RFC 9457 problem document; `code` is the stable machine-readable error code. */
-export function problem(status: number, code: string, locale: Locale, fieldErrors?: FieldErrors, extra: Record<string, unknown> = {}): Response {
+export function problem(
+	status: number,
+	code: string,
+	locale: Locale,
+	fieldErrors?: FieldErrors,
+	extra: Record<string, unknown> = {}
+): Response {
 	const t = translatorFor(locale);
 	const body = {
 		type: 'about:blank',

@@ -93,13 +93,28 @@ describe('clusterPoints', () => {
 		const europe = { href: '/en/cities?region=europe', label: 'Europe' };
 		const spain = { href: '/en/cities?country=ES', label: 'Spain' };
 		const andorra = { href: '/en/cities?country=AD', label: 'Andorra' };
-		const [marker] = clusterPoints(projectPoints([{ ...barcelona, groups: [spain, europe] }, { ...sabadell, groups: [spain, europe] }]));
+		const [marker] = clusterPoints(
+			projectPoints([
+				{ ...barcelona, groups: [spain, europe] },
+				{ ...sabadell, groups: [spain, europe] }
+			])
+		);
 		expect(marker).toMatchObject({ count: 2, href: spain.href, groupLabel: 'Spain' });
 
-		const [regional] = clusterPoints(projectPoints([{ ...barcelona, groups: [spain, europe] }, { ...sabadell, groups: [andorra, europe] }]));
+		const [regional] = clusterPoints(
+			projectPoints([
+				{ ...barcelona, groups: [spain, europe] },
+				{ ...sabadell, groups: [andorra, europe] }
+			])
+		);
 		expect(regional).toMatchObject({ count: 2, href: europe.href, groupLabel: 'Europe' });
 
-		const [mixed] = clusterPoints(projectPoints([{ ...barcelona, groups: [spain] }, { ...sabadell, groups: [andorra] }]));
+		const [mixed] = clusterPoints(
+			projectPoints([
+				{ ...barcelona, groups: [spain] },
+				{ ...sabadell, groups: [andorra] }
+			])
+		);
 		expect(mixed.count).toBe(2);
 		expect(mixed.href).toBeUndefined();
 		expect(mixed.groupLabel).toBeUndefined();

@@ -139,7 +139,15 @@ function boxFrame(key: string, west: number, south: number, east: number, north:
 				properties: {},
 				geometry: {
 					type: 'Polygon' as const,
-					coordinates: [[[west, south], [west, north], [east, north], [east, south], [west, south]]]
+					coordinates: [
+						[
+							[west, south],
+							[west, north],
+							[east, north],
+							[east, south],
+							[west, south]
+						]
+					]
 				}
 			};
 			const span = north - south;
@@ -324,27 +332,29 @@ export function clusterPoints(points: readonly ProjectedPoint[], options: Cluste
 		clusters.push(merged);
 	}
 
-	return clusters
-		.map((cluster): MapMarker => {
-			const members = cluster.points.map((p) => ({ id: p.id, name: p.name, ...(p.href ? { href: p.href } : {}) }));
-			const count = cluster.points.length;
-			const single = count === 1 ? cluster.points[0] : null;
-			const group = single ? undefined : sharedGroup(cluster.points);
-			const href = single ? single.href : group?.href;
-			return {
-				key: single ? `p-${single.id}` : `c-${cluster.points.map((p) => String(p.id)).sort()[0]}`,
-				x: round1(cluster.x),
-				y: round1(cluster.y),
-				r: markerRadius(count, cluster.weight),
-				count,
-				...(href ? { href } : {}),
-				...(group ? { groupLabel: group.label } : {}),
-				members
-			};
-		})
-		// West to east: the order in which keyboard and screen-reader users meet the markers. Circles
-		// barely overlap after the merging above, so the drawing order does not hide any of them.
-		.sort((a, b) => a.x - b.x || a.y - b.y);
+	return (
+		clusters
+			.map((cluster): MapMarker => {
+				const members = cluster.points.map((p) => ({ id: p.id, name: p.name, ...(p.href ? { href: p.href } : {}) }));
+				const count = cluster.points.length;
+				const single = count === 1 ? cluster.points[0] : null;
+				const group = single ? undefined : sharedGroup(cluster.points);
+				const href = single ? single.href : group?.href;
+				return {
+					key: single ? `p-${single.id}` : `c-${cluster.points.map((p) => String(p.id)).sort()[0]}`,
+					x: round1(cluster.x),
+					y: round1(cluster.y),
+					r: markerRadius(count, cluster.weight),
+					count,
+					...(href ? { href } : {}),
+					...(group ? { groupLabel: group.label } : {}),
+					members
+				};
+			})
+			// West to east: the order in which keyboard and screen-reader users meet the markers. Circles
+			// barely overlap after the merging above, so the drawing order does not hide any of them.
+			.sort((a, b) => a.x - b.x || a.y - b.y)
+	);
 }
 
 const recentMaps = new Map<string, WorldMapData>();
@@ -355,7 +365,12 @@ const recentMapsLimit = 8;
  * (the public map, asked for in four languages) give the same answer, so a few recent ones are kept.
  */
 export function worldMapData(points: readonly MapPointInput[], options: ClusterOptions = {}): WorldMapData {
-	const key = JSON.stringify([options.view, options.joinDistance, options.overlap, points.map((p) => [p.id, p.name, p.latitude, p.longitude, p.href, p.groups, p.weight])]);
+	const key = JSON.stringify([
+		options.view,
+		options.joinDistance,
+		options.overlap,
+		points.map((p) => [p.id, p.name, p.latitude, p.longitude, p.href, p.groups, p.weight])
+	]);
 	const known = recentMaps.get(key);
 	if (known) return known;
 	const view = options.view ?? 'world';

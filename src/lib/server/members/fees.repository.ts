@@ -3,13 +3,7 @@ import { nowIso } from '../core/clock.ts';
 import type { PaymentInput } from '../../shared/members/schemas.ts';
 
 export async function findFeeGridForYear(db: DbOrTrx, year: number) {
-	const grid = await db
-		.selectFrom('fee_grid')
-		.selectAll()
-		.where('year', '<=', year)
-		.orderBy('year', 'desc')
-		.limit(1)
-		.executeTakeFirst();
+	const grid = await db.selectFrom('fee_grid').selectAll().where('year', '<=', year).orderBy('year', 'desc').limit(1).executeTakeFirst();
 	if (!grid) return undefined;
 	const bands = await db.selectFrom('fee_grid_band').selectAll().where('grid_id', '=', grid.id).orderBy('min_population').execute();
 	return { ...grid, bands };
@@ -18,7 +12,16 @@ export async function findFeeGridForYear(db: DbOrTrx, year: number) {
 export async function listFeeGrids(db: DbOrTrx) {
 	const grids = await db.selectFrom('fee_grid').selectAll().orderBy('year', 'desc').execute();
 	const bands = grids.length
-		? await db.selectFrom('fee_grid_band').selectAll().where('grid_id', 'in', grids.map((g) => g.id)).orderBy('min_population').execute()
+		? await db
+				.selectFrom('fee_grid_band')
+				.selectAll()
+				.where(
+					'grid_id',
+					'in',
+					grids.map((g) => g.id)
+				)
+				.orderBy('min_population')
+				.execute()
 		: [];
 	return grids.map((g) => ({ ...g, bands: bands.filter((b) => b.grid_id === g.id) }));
 }
@@ -64,7 +67,17 @@ export async function replaceFeeGrid(db: DbOrTrx, year: number, currency: string
 export async function listFeesOfCity(db: DbOrTrx, cityId: number) {
 	const fees = await db.selectFrom('membership_fee').selectAll().where('city_id', '=', cityId).orderBy('year', 'desc').execute();
 	const payments = fees.length
-		? await db.selectFrom('fee_payment').selectAll().where('fee_id', 'in', fees.map((f) => f.id)).orderBy('paid_on').orderBy('id').execute()
+		? await db
+				.selectFrom('fee_payment')
+				.selectAll()
+				.where(
+					'fee_id',
+					'in',
+					fees.map((f) => f.id)
+				)
+				.orderBy('paid_on')
+				.orderBy('id')
+				.execute()
 		: [];
 	return fees.map((fee) => {
 		const own = payments.filter((p) => p.fee_id === fee.id);
@@ -151,7 +164,9 @@ export async function listCityIdsWithOverdueFees(db: DbOrTrx, today: string, cit
 		.select(['membership_fee.city_id'])
 		.where('membership_fee.due_on', '<', today)
 		.groupBy(['membership_fee.id', 'membership_fee.city_id', 'membership_fee.amount_cents'])
-		.having((eb) => eb(eb.fn.coalesce(eb.fn.sum<number>('fee_payment.amount_cents'), eb.lit(0)), '<', eb.ref('membership_fee.amount_cents')));
+		.having((eb) =>
+			eb(eb.fn.coalesce(eb.fn.sum<number>('fee_payment.amount_cents'), eb.lit(0)), '<', eb.ref('membership_fee.amount_cents'))
+		);
 	if (cityId !== undefined) query = query.where('membership_fee.city_id', '=', cityId);
 	const rows = await query.execute();
 	return [...new Set(rows.map((r) => r.city_id))];

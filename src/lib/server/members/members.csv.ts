@@ -64,9 +64,22 @@ export async function importCitiesCsv(db: Db, actor: Actor | null, text: string,
 	const parsed = parseCsv(text);
 	const errors: ImportRowError[] = parsed.errors.map((e) => ({ line: e.line, field: '_row', code: e.code }));
 	const missing = ['name', 'country', 'population'].filter((c) => !parsed.columns.includes(c));
-	if (missing.length) return ok({ dryRun, rowCount: 0, created: 0, errors: missing.map((field) => ({ line: 1, field, code: 'members.import.missing_column' })) });
-	if (parsed.rows.length === 0) return ok({ dryRun, rowCount: 0, created: 0, errors: [{ line: 1, field: '_file', code: 'members.import.empty' }] });
-	if (parsed.rows.length > maxImportRows) return ok({ dryRun, rowCount: parsed.rows.length, created: 0, errors: [{ line: 1, field: '_file', code: 'members.import.too_many_rows' }] });
+	if (missing.length)
+		return ok({
+			dryRun,
+			rowCount: 0,
+			created: 0,
+			errors: missing.map((field) => ({ line: 1, field, code: 'members.import.missing_column' }))
+		});
+	if (parsed.rows.length === 0)
+		return ok({ dryRun, rowCount: 0, created: 0, errors: [{ line: 1, field: '_file', code: 'members.import.empty' }] });
+	if (parsed.rows.length > maxImportRows)
+		return ok({
+			dryRun,
+			rowCount: parsed.rows.length,
+			created: 0,
+			errors: [{ line: 1, field: '_file', code: 'members.import.too_many_rows' }]
+		});
 
 	const countries = new Set((await repo.listCountries(db)).map((c) => c.code));
 	const seen = new Map<string, number>();
@@ -86,7 +99,8 @@ export async function importCitiesCsv(db: Db, actor: Actor | null, text: string,
 			status: values.status?.trim() ? values.status.trim() : undefined
 		});
 		if (!result.success) {
-			for (const [field, codes] of Object.entries(fieldErrorsFromZod(result.error))) for (const code of codes) errors.push({ line, field, code });
+			for (const [field, codes] of Object.entries(fieldErrorsFromZod(result.error)))
+				for (const code of codes) errors.push({ line, field, code });
 			continue;
 		}
 		const data = result.data;
@@ -113,8 +127,20 @@ export async function importCitiesCsv(db: Db, actor: Actor | null, text: string,
 		const today = todayIso();
 		for (const { data } of valid) {
 			const id = await repo.insertCity(trx, data, data.status, today);
-			await repo.insertStatusChange(trx, { cityId: id, from: null, to: data.status, reason: 'members.import.reason', changedOn: today, actorUserId: actor?.userId ?? null });
-			await recordAudit(trx, actor, { action: 'city.create', entityType: 'city', entityId: id, summary: { ...data, source: 'csv-import' } });
+			await repo.insertStatusChange(trx, {
+				cityId: id,
+				from: null,
+				to: data.status,
+				reason: 'members.import.reason',
+				changedOn: today,
+				actorUserId: actor?.userId ?? null
+			});
+			await recordAudit(trx, actor, {
+				action: 'city.create',
+				entityType: 'city',
+				entityId: id,
+				summary: { ...data, source: 'csv-import' }
+			});
 		}
 		await recordAudit(trx, actor, { action: 'city.import', entityType: 'city', entityId: 'csv', summary: { rows: valid.length } });
 	});

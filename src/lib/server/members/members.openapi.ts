@@ -96,6 +96,9 @@ export const cityOperations: ApiOperation[] = [
 		tags: ['members'],
 		pathParams: z.object({ id: z.coerce.number().int().positive() }),
 		body: updateCitySchema,
-		responses: { 200: { description: 'The updated city', schema: publicCitySchema.extend({ version: z.number().int() }) }, 409: { description: 'Someone else changed the city since you read it' } }
+		responses: {
+			200: { description: 'The updated city', schema: publicCitySchema.extend({ version: z.number().int() }) },
+			409: { description: 'Someone else changed the city since you read it' }
+		}
 	}
 ];

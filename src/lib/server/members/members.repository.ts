@@ -227,7 +227,11 @@ export async function insertContact(db: DbOrTrx, cityId: number, input: ContactI
 }
 
 export async function updateContact(db: DbOrTrx, id: number, input: ContactInput) {
-	await db.updateTable('city_contact').set({ ...contactColumns(input), updated_at: nowIso() }).where('id', '=', id).execute();
+	await db
+		.updateTable('city_contact')
+		.set({ ...contactColumns(input), updated_at: nowIso() })
+		.where('id', '=', id)
+		.execute();
 }
 
 export async function deleteContact(db: DbOrTrx, id: number) {

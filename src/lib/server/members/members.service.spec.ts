@@ -143,7 +143,12 @@ describeEachDatabase('members service: cities', (getDb, kind) => {
 		expect(history[0]).toMatchObject({ from_status: null, to_status: 'candidate', reason: 'created', actor_user_id: 'user-secretariat' });
 		const audit = await auditEntries(db);
 		expect(audit).toHaveLength(1);
-		expect(audit[0]).toMatchObject({ action: 'city.create', entity_type: 'city', entity_id: String(id), actor_user_id: 'user-secretariat' });
+		expect(audit[0]).toMatchObject({
+			action: 'city.create',
+			entity_type: 'city',
+			entity_id: String(id),
+			actor_user_id: 'user-secretariat'
+		});
 		expect(audit[0].actor_label).toContain('secretariat@example.org');
 		expect(audit[0].summary).toMatchObject({ name: 'São Paulo', countryCode: 'BR', population: 11451999 });
 	});
@@ -154,7 +159,14 @@ describeEachDatabase('members service: cities', (getDb, kind) => {
 		const result = await createCity(
 			db,
 			actors.secretariat(),
-			cityInput({ name: '   ', countryCode: 'Spain', population: 'many', latitude: '95', website: 'ftp://example.org', languages: 'español' })
+			cityInput({
+				name: '   ',
+				countryCode: 'Spain',
+				population: 'many',
+				latitude: '95',
+				website: 'ftp://example.org',
+				languages: 'español'
+			})
 		);
 		const failure = expectFailure(result, 400, 'common.errors.validation');
 		expect(failure.fieldErrors).toMatchObject({
@@ -171,7 +183,11 @@ describeEachDatabase('members service: cities', (getDb, kind) => {
 	it('asks for both coordinates or none', async () => {
 		const db = getDb();
 		await insertStandardCountries(db);
-		const failure = expectFailure(await createCity(db, actors.secretariat(), cityInput({ longitude: '' })), 400, 'common.errors.validation');
+		const failure = expectFailure(
+			await createCity(db, actors.secretariat(), cityInput({ longitude: '' })),
+			400,
+			'common.errors.validation'
+		);
 		expect(failure.fieldErrors).toEqual({ longitude: ['members.validation.coordinates_pair'] });
 		expectOk(await createCity(db, actors.secretariat(), cityInput({ latitude: '', longitude: '' })));
 	});
@@ -179,7 +195,11 @@ describeEachDatabase('members service: cities', (getDb, kind) => {
 	it('refuses an unknown country', async () => {
 		const db = getDb();
 		await insertStandardCountries(db);
-		const failure = expectFailure(await createCity(db, actors.secretariat(), cityInput({ countryCode: 'ZZ' })), 400, 'common.errors.validation');
+		const failure = expectFailure(
+			await createCity(db, actors.secretariat(), cityInput({ countryCode: 'ZZ' })),
+			400,
+			'common.errors.validation'
+		);
 		expect(failure.fieldErrors).toEqual({ countryCode: ['members.validation.country_unknown'] });
 		expect(await countRows(db, cityTables)).toEqual({ city: 0, city_status_change: 0, city_contact: 0, audit_entry: 0 });
 	});
@@ -188,7 +208,11 @@ describeEachDatabase('members service: cities', (getDb, kind) => {
 		const db = getDb();
 		await insertStandardCountries(db);
 		expectOk(await createCity(db, actors.secretariat(), cityInput({ name: 'São Paulo', countryCode: 'BR' })));
-		const failure = expectFailure(await createCity(db, actors.secretariat(), cityInput({ name: 'sao  PAULO', countryCode: 'BR' })), 409, 'members.city.duplicate');
+		const failure = expectFailure(
+			await createCity(db, actors.secretariat(), cityInput({ name: 'sao  PAULO', countryCode: 'BR' })),
+			409,
+			'members.city.duplicate'
+		);
 		expect(failure.fieldErrors).toEqual({ name: ['members.city.duplicate'] });
 		// The same name in another country is another city.
 		expectOk(await createCity(db, actors.secretariat(), cityInput({ name: 'São Paulo', countryCode: 'PT' })));
@@ -255,7 +279,11 @@ describeEachDatabase('members service: cities', (getDb, kind) => {
 		const otherBefore = await cityRow(db, other);
 		const before = await countRows(db, cityTables);
 		expectFailure(await updateCity(db, rep, other, await editInput(db, other, { population: '1' })), 403, 'common.errors.forbidden');
-		expectFailure(await changeCityStatus(db, rep, own, { status: 'withdrawn', reason: 'We leave', changedOn: '2026-01-01' }), 403, 'common.errors.forbidden');
+		expectFailure(
+			await changeCityStatus(db, rep, own, { status: 'withdrawn', reason: 'We leave', changedOn: '2026-01-01' }),
+			403,
+			'common.errors.forbidden'
+		);
 		expect(await cityRow(db, other)).toEqual(otherBefore);
 		expect(await countRows(db, cityTables)).toEqual(before);
 	});
@@ -265,7 +293,11 @@ describeEachDatabase('members service: cities', (getDb, kind) => {
 		await insertStandardCountries(db);
 		const id = await createTestCity(db, { status: 'active' });
 		const mark = await lastAuditId(db);
-		const result = await changeCityStatus(db, actors.secretariat(), id, { status: 'suspended', reason: 'Decision of the Executive Committee', changedOn: '2026-03-15' });
+		const result = await changeCityStatus(db, actors.secretariat(), id, {
+			status: 'suspended',
+			reason: 'Decision of the Executive Committee',
+			changedOn: '2026-03-15'
+		});
 		expect(expectOk(result)).toEqual({ status: 'suspended' });
 		const city = await cityRow(db, id);
 		expect(city).toMatchObject({ status: 'suspended', status_changed_on: '2026-03-15', version: 2 });
@@ -279,8 +311,16 @@ describeEachDatabase('members service: cities', (getDb, kind) => {
 		const [entry] = await auditEntries(db, { action: 'city.change_status' });
 		expect(entry.summary).toEqual({ status: { from: 'active', to: 'suspended' }, reason: 'Decision of the Executive Committee' });
 
-		expectFailure(await changeCityStatus(db, actors.secretariat(), id, { status: 'suspended', reason: 'again', changedOn: '2026-03-16' }), 400, 'common.errors.validation');
-		const missing = expectFailure(await changeCityStatus(db, actors.secretariat(), id, { status: 'active', reason: ' ', changedOn: '2026-13-01' }), 400, 'common.errors.validation');
+		expectFailure(
+			await changeCityStatus(db, actors.secretariat(), id, { status: 'suspended', reason: 'again', changedOn: '2026-03-16' }),
+			400,
+			'common.errors.validation'
+		);
+		const missing = expectFailure(
+			await changeCityStatus(db, actors.secretariat(), id, { status: 'active', reason: ' ', changedOn: '2026-13-01' }),
+			400,
+			'common.errors.validation'
+		);
 		expect(missing.fieldErrors).toEqual({ reason: ['common.validation.required'], changedOn: ['common.validation.date'] });
 		expect(await statusChanges(db, id)).toHaveLength(2);
 		expect(await auditActions(db, mark)).toHaveLength(1);
@@ -292,7 +332,14 @@ describeEachDatabase('members service: cities', (getDb, kind) => {
 		const id = await createTestCity(db);
 		expectOk(await addContact(db, actors.secretariat(), id, contactInput()));
 		const visitor = expectOk(await getCity(db, actors.anonymous, id));
-		expect(visitor).toMatchObject({ contacts: [], statusHistory: [], fees: [], mayEdit: false, mayManageStatus: false, mayManageFees: false });
+		expect(visitor).toMatchObject({
+			contacts: [],
+			statusHistory: [],
+			fees: [],
+			mayEdit: false,
+			mayManageStatus: false,
+			mayManageFees: false
+		});
 		const other = expectOk(await getCity(db, actors.representative(id + 1), id));
 		expect(other.contacts).toEqual([]);
 		const rep = expectOk(await getCity(db, actors.representative(id), id));
@@ -315,7 +362,11 @@ describeEachDatabase('members service: cities', (getDb, kind) => {
 		const [stored] = await db.selectFrom('city_contact').selectAll().execute();
 		expect(stored).toMatchObject({ city_id: own, name: 'Marta Gil', email: 'marta.gil@example.org', kind: 'technical', language: 'es' });
 
-		const invalid = expectFailure(await addContact(db, rep, own, contactInput({ email: 'not-an-address', kind: 'boss' })), 400, 'common.errors.validation');
+		const invalid = expectFailure(
+			await addContact(db, rep, own, contactInput({ email: 'not-an-address', kind: 'boss' })),
+			400,
+			'common.errors.validation'
+		);
 		expect(invalid.fieldErrors).toEqual({ email: ['common.validation.email'], kind: ['common.validation.invalid_choice'] });
 
 		expectOk(await updateContact(db, rep, contactId, contactInput({ name: 'Marta Gil Puig', phone: '' })));
@@ -359,7 +410,9 @@ describeEachDatabase('members service: cities', (getDb, kind) => {
 		await breakAuditLog(db, kind);
 		await expect(createCity(db, actors.secretariat(), cityInput())).rejects.toThrow();
 		await expect(updateCity(db, actors.secretariat(), id, await editInput(db, id, { population: '6000' }))).rejects.toThrow();
-		await expect(changeCityStatus(db, actors.secretariat(), id, { status: 'withdrawn', reason: 'Left', changedOn: '2026-01-01' })).rejects.toThrow();
+		await expect(
+			changeCityStatus(db, actors.secretariat(), id, { status: 'withdrawn', reason: 'Left', changedOn: '2026-01-01' })
+		).rejects.toThrow();
 		await expect(addContact(db, actors.secretariat(), id, contactInput())).rejects.toThrow();
 		expect(await cityRow(db, id)).toEqual(before);
 		expect(await countRows(db, cityTables)).toEqual(counts);
@@ -524,19 +577,34 @@ describeEachDatabase('members service: fees and payments', (getDb, kind) => {
 		expect(await expectedAnnualFee(db, cityId, 2025)).toEqual({ cents: 48150, currency: 'EUR' });
 		expect(await auditActions(db, mark)).toEqual([`fee.create membership_fee:${id}`]);
 
-		expectFailure(await createFee(db, actors.secretariat(), cityId, { year: '2025', dueOn: isoDay(30) }), 409, 'members.fees.duplicate_year');
+		expectFailure(
+			await createFee(db, actors.secretariat(), cityId, { year: '2025', dueOn: isoDay(30) }),
+			409,
+			'members.fees.duplicate_year'
+		);
 		// Before the first grid there is nothing to compute from; a typed amount still works.
 		expectFailure(await createFee(db, actors.secretariat(), cityId, { year: '2019', dueOn: isoDay(30) }), 400, 'members.fees.no_grid');
-		const typed = expectOk(await createFee(db, actors.secretariat(), cityId, { year: '2019', dueOn: isoDay(30), amount: '1.070,50', currency: 'USD' }));
+		const typed = expectOk(
+			await createFee(db, actors.secretariat(), cityId, { year: '2019', dueOn: isoDay(30), amount: '1.070,50', currency: 'USD' })
+		);
 		expect(await feeRow(db, typed.id)).toMatchObject({ amount_cents: 107050, currency: 'USD' });
 		expectFailure(
-			await createFee(db, actors.secretariat(), cityId, { year: '2018', dueOn: isoDay(30), amount: '10', invoiceNumber: `2025-${String(cityId).padStart(5, '0')}` }),
+			await createFee(db, actors.secretariat(), cityId, {
+				year: '2018',
+				dueOn: isoDay(30),
+				amount: '10',
+				invoiceNumber: `2025-${String(cityId).padStart(5, '0')}`
+			}),
 			409,
 			'members.fees.duplicate_invoice'
 		);
 
 		// A representative sees the fees of their city but may not create them.
-		expectFailure(await createFee(db, actors.representative(cityId), cityId, { year: '2026', dueOn: isoDay(30) }), 403, 'common.errors.forbidden');
+		expectFailure(
+			await createFee(db, actors.representative(cityId), cityId, { year: '2026', dueOn: isoDay(30) }),
+			403,
+			'common.errors.forbidden'
+		);
 		expect(expectOk(await getCity(db, actors.representative(cityId), cityId)).fees.map((f) => f.year)).toEqual([2025, 2019]);
 		expect(await countRows(db, ['membership_fee'])).toEqual({ membership_fee: 2 });
 	});
@@ -556,8 +624,16 @@ describeEachDatabase('members service: fees and payments', (getDb, kind) => {
 
 		const tooMuch = expectFailure(await recordPayment(db, actors.secretariat(), feeId, payment('481,51')), 400, 'common.errors.validation');
 		expect(tooMuch).toMatchObject({ fieldErrors: { amount: ['members.payments.over_balance'] }, values: { balance: 48150 } });
-		expectFailure(await recordPayment(db, actors.secretariat(), feeId, payment('100', { currency: 'USD' })), 400, 'common.errors.validation');
-		const noIntermediary = expectFailure(await recordPayment(db, actors.secretariat(), feeId, payment('100', { method: 'local_intermediary' })), 400, 'common.errors.validation');
+		expectFailure(
+			await recordPayment(db, actors.secretariat(), feeId, payment('100', { currency: 'USD' })),
+			400,
+			'common.errors.validation'
+		);
+		const noIntermediary = expectFailure(
+			await recordPayment(db, actors.secretariat(), feeId, payment('100', { method: 'local_intermediary' })),
+			400,
+			'common.errors.validation'
+		);
 		expect(noIntermediary.fieldErrors).toEqual({ intermediary: ['members.validation.intermediary_required'] });
 		expectFailure(await recordPayment(db, actors.representative(cityId), feeId, payment('100')), 403, 'common.errors.forbidden');
 		expectFailure(await recordPayment(db, actors.secretariat(), 777777, payment('100')), 404, 'common.errors.not_found');
@@ -566,7 +642,9 @@ describeEachDatabase('members service: fees and payments', (getDb, kind) => {
 		const mark = await lastAuditId(db);
 		const partial = expectOk(await recordPayment(db, actors.secretariat(), feeId, payment('200.00')));
 		expect(partial.balanceCents).toBe(28150);
-		const full = expectOk(await recordPayment(db, actors.secretariat(), feeId, payment('281,50', { method: 'local_intermediary', intermediary: 'Banco Local' })));
+		const full = expectOk(
+			await recordPayment(db, actors.secretariat(), feeId, payment('281,50', { method: 'local_intermediary', intermediary: 'Banco Local' }))
+		);
 		expect(full.balanceCents).toBe(0);
 		const afterFull = expectFailure(await recordPayment(db, actors.secretariat(), feeId, payment('0.01')), 400, 'common.errors.validation');
 		expect(afterFull.values).toEqual({ balance: 0 });
@@ -597,7 +675,8 @@ describeEachDatabase('members service: fees and payments', (getDb, kind) => {
 		expect(await auditActions(db, mark)).toEqual([`fee.create membership_fee:${feeId}`, `city.change_status city:${cityId}`]);
 
 		mark = await lastAuditId(db);
-		const pay = (amount: string) => recordPayment(db, actors.secretariat(), feeId, { amount, currency: 'EUR', paidOn: isoDay(0), method: 'card' });
+		const pay = (amount: string) =>
+			recordPayment(db, actors.secretariat(), feeId, { amount, currency: 'EUR', paidOn: isoDay(0), method: 'card' });
 		const partial = expectOk(await pay('400'));
 		expect((await cityRow(db, cityId)).status).toBe('in_arrears');
 		const full = expectOk(await pay('81.50'));
@@ -630,7 +709,14 @@ describeEachDatabase('members service: fees and payments', (getDb, kind) => {
 		const dueOn = isoDay(10);
 		for (const id of [late, suspended, punctual]) expectOk(await createFee(db, actors.secretariat(), id, { year: '2026', dueOn }));
 		const punctualFee = await db.selectFrom('membership_fee').select('id').where('city_id', '=', punctual).executeTakeFirstOrThrow();
-		expectOk(await recordPayment(db, actors.secretariat(), punctualFee.id, { amount: '481.50', currency: 'EUR', paidOn: isoDay(0), method: 'cash' }));
+		expectOk(
+			await recordPayment(db, actors.secretariat(), punctualFee.id, {
+				amount: '481.50',
+				currency: 'EUR',
+				paidOn: isoDay(0),
+				method: 'cash'
+			})
+		);
 
 		expect(await refreshArrears(db, null, isoDay(0))).toBe(0);
 		const mark = await lastAuditId(db);
@@ -651,7 +737,9 @@ describeEachDatabase('members service: fees and payments', (getDb, kind) => {
 		const { id: feeId } = expectOk(await createFee(db, actors.secretariat(), cityId, { year: '2024', dueOn: '2024-03-31' }));
 		const counts = await countRows(db, feeTables);
 		await breakAuditLog(db, kind);
-		await expect(recordPayment(db, actors.secretariat(), feeId, { amount: '481.50', currency: 'EUR', paidOn: isoDay(0), method: 'card' })).rejects.toThrow();
+		await expect(
+			recordPayment(db, actors.secretariat(), feeId, { amount: '481.50', currency: 'EUR', paidOn: isoDay(0), method: 'card' })
+		).rejects.toThrow();
 		await expect(createFee(db, actors.secretariat(), cityId, { year: '2025', dueOn: '2025-03-31' })).rejects.toThrow();
 		expect(await countRows(db, feeTables)).toEqual(counts);
 		expect((await cityRow(db, cityId)).status).toBe('in_arrears');

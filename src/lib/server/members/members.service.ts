@@ -59,13 +59,21 @@ export async function createCity(db: Db, actor: Actor | null, input: unknown): P
 	const parsed = validate(createCitySchema, input);
 	if (!parsed.ok) return parsed;
 	const fields = parsed.value;
-	if (!(await ensureCountry(db, fields.countryCode))) return fail(400, 'common.errors.validation', { countryCode: ['members.validation.country_unknown'] });
+	if (!(await ensureCountry(db, fields.countryCode)))
+		return fail(400, 'common.errors.validation', { countryCode: ['members.validation.country_unknown'] });
 	if (await repo.findCityByNameAndCountry(db, fields.name, fields.countryCode))
 		return fail(409, 'members.city.duplicate', { name: ['members.city.duplicate'] });
 	const id = await db.transaction().execute(async (trx) => {
 		const today = todayIso();
 		const id = await repo.insertCity(trx, fields, fields.status, today);
-		await repo.insertStatusChange(trx, { cityId: id, from: null, to: fields.status, reason: 'created', changedOn: today, actorUserId: actor?.userId ?? null });
+		await repo.insertStatusChange(trx, {
+			cityId: id,
+			from: null,
+			to: fields.status,
+			reason: 'created',
+			changedOn: today,
+			actorUserId: actor?.userId ?? null
+		});
 		await recordAudit(trx, actor, { action: 'city.create', entityType: 'city', entityId: id, summary: { ...fields } });
 		return id;
 	});
@@ -79,7 +87,8 @@ export async function updateCity(db: Db, actor: Actor | null, id: number, input:
 	const { version, ...fields } = parsed.value;
 	const before = await repo.findCityById(db, id);
 	if (!before) return notFound();
-	if (!(await ensureCountry(db, fields.countryCode))) return fail(400, 'common.errors.validation', { countryCode: ['members.validation.country_unknown'] });
+	if (!(await ensureCountry(db, fields.countryCode)))
+		return fail(400, 'common.errors.validation', { countryCode: ['members.validation.country_unknown'] });
 	const clash = await repo.findCityByNameAndCountry(db, fields.name, fields.countryCode);
 	if (clash && clash.id !== id) return fail(409, 'members.city.duplicate', { name: ['members.city.duplicate'] });
 	return db.transaction().execute(async (trx) => {
@@ -119,8 +128,20 @@ export async function changeCityStatus(db: Db, actor: Actor | null, id: number, 
 	if (city.status === status) return fail(400, 'common.errors.validation', { status: ['members.status.unchanged'] });
 	await db.transaction().execute(async (trx) => {
 		await repo.updateCityStatus(trx, id, status, changedOn);
-		await repo.insertStatusChange(trx, { cityId: id, from: city.status, to: status, reason, changedOn, actorUserId: actor?.userId ?? null });
-		await recordAudit(trx, actor, { action: 'city.change_status', entityType: 'city', entityId: id, summary: { status: { from: city.status, to: status }, reason } });
+		await repo.insertStatusChange(trx, {
+			cityId: id,
+			from: city.status,
+			to: status,
+			reason,
+			changedOn,
+			actorUserId: actor?.userId ?? null
+		});
+		await recordAudit(trx, actor, {
+			action: 'city.change_status',
+			entityType: 'city',
+			entityId: id,
+			summary: { status: { from: city.status, to: status }, reason }
+		});
 	});
 	return ok({ status });
 }
@@ -132,7 +153,12 @@ export async function addContact(db: Db, actor: Actor | null, cityId: number, in
 	if (!(await repo.findCityById(db, cityId))) return notFound();
 	const id = await db.transaction().execute(async (trx) => {
 		const id = await repo.insertContact(trx, cityId, parsed.value);
-		await recordAudit(trx, actor, { action: 'contact.create', entityType: 'city_contact', entityId: id, summary: { cityId, ...parsed.value } });
+		await recordAudit(trx, actor, {
+			action: 'contact.create',
+			entityType: 'city_contact',
+			entityId: id,
+			summary: { cityId, ...parsed.value }
+		});
 		return id;
 	});
 	return ok({ id });
@@ -220,10 +246,16 @@ export async function saveFeeGrid(db: Db, actor: Actor | null, input: unknown): 
 			(!next && band.maxPopulation !== undefined);
 		if (bad) return fail(400, 'members.fee_grid.bands_not_contiguous', { bands: ['members.fee_grid.bands_not_contiguous'] });
 	}
-	if (sorted[0].minPopulation !== 0) return fail(400, 'members.fee_grid.bands_not_contiguous', { bands: ['members.fee_grid.bands_not_contiguous'] });
+	if (sorted[0].minPopulation !== 0)
+		return fail(400, 'members.fee_grid.bands_not_contiguous', { bands: ['members.fee_grid.bands_not_contiguous'] });
 	const id = await db.transaction().execute(async (trx) => {
 		const id = await feesRepo.replaceFeeGrid(trx, year, currency, sorted);
-		await recordAudit(trx, actor, { action: 'fee_grid.save', entityType: 'fee_grid', entityId: year, summary: { year, currency, bands: sorted } });
+		await recordAudit(trx, actor, {
+			action: 'fee_grid.save',
+			entityType: 'fee_grid',
+			entityId: year,
+			summary: { year, currency, bands: sorted }
+		});
 		return id;
 	});
 	return ok({ id });
@@ -244,7 +276,8 @@ export async function createFee(db: Db, actor: Actor | null, cityId: number, inp
 	if (!parsed.ok) return parsed;
 	const { year, dueOn } = parsed.value;
 	if (!(await repo.findCityById(db, cityId))) return notFound();
-	if (await feesRepo.findFeeOfCityForYear(db, cityId, year)) return fail(409, 'members.fees.duplicate_year', { year: ['members.fees.duplicate_year'] });
+	if (await feesRepo.findFeeOfCityForYear(db, cityId, year))
+		return fail(409, 'members.fees.duplicate_year', { year: ['members.fees.duplicate_year'] });
 	let amount = parsed.value.amount;
 	let currency = parsed.value.currency;
 	if (amount === undefined) {
@@ -258,24 +291,36 @@ export async function createFee(db: Db, actor: Actor | null, cityId: number, inp
 		return fail(409, 'members.fees.duplicate_invoice', { invoiceNumber: ['members.fees.duplicate_invoice'] });
 	const id = await db.transaction().execute(async (trx) => {
 		const id = await feesRepo.insertFee(trx, { cityId, year, invoiceNumber, amountCents: amount, currency, dueOn });
-		await recordAudit(trx, actor, { action: 'fee.create', entityType: 'membership_fee', entityId: id, summary: { cityId, year, invoiceNumber, amount, currency, dueOn } });
+		await recordAudit(trx, actor, {
+			action: 'fee.create',
+			entityType: 'membership_fee',
+			entityId: id,
+			summary: { cityId, year, invoiceNumber, amount, currency, dueOn }
+		});
 		await refreshArrearsInTransaction(trx, actor, todayIso(), cityId);
 		return id;
 	});
 	return ok({ id });
 }
 
-export async function recordPayment(db: Db, actor: Actor | null, feeId: number, input: unknown): Promise<Result<{ id: number; balanceCents: number }>> {
+export async function recordPayment(
+	db: Db,
+	actor: Actor | null,
+	feeId: number,
+	input: unknown
+): Promise<Result<{ id: number; balanceCents: number }>> {
 	const fee = await feesRepo.findFee(db, feeId);
 	if (!fee) return notFound();
 	if (!canOnMembers(actor, 'payment.record', fee.city_id)) return forbidden();
 	const parsed = validate(paymentSchema, input);
 	if (!parsed.ok) return parsed;
-	if (parsed.value.currency !== fee.currency) return fail(400, 'common.errors.validation', { currency: ['members.payments.currency_mismatch'] });
+	if (parsed.value.currency !== fee.currency)
+		return fail(400, 'common.errors.validation', { currency: ['members.payments.currency_mismatch'] });
 	return db.transaction().execute(async (trx) => {
 		const paid = await feesRepo.sumPayments(trx, feeId);
 		const balance = fee.amount_cents - paid;
-		if (parsed.value.amount > balance) return fail(400, 'common.errors.validation', { amount: ['members.payments.over_balance'] }, { balance });
+		if (parsed.value.amount > balance)
+			return fail(400, 'common.errors.validation', { amount: ['members.payments.over_balance'] }, { balance });
 		const id = await feesRepo.insertPayment(trx, feeId, parsed.value);
 		await recordAudit(trx, actor, {
 			action: 'payment.record',
@@ -303,12 +348,28 @@ async function refreshArrearsInTransaction(db: DbOrTrx, actor: Actor | null, tod
 	let changed = 0;
 	for (const city of candidates) {
 		const target: CityStatus | undefined =
-			city.status === 'active' && overdue.has(city.id) ? 'in_arrears' : city.status === 'in_arrears' && !overdue.has(city.id) ? 'active' : undefined;
+			city.status === 'active' && overdue.has(city.id)
+				? 'in_arrears'
+				: city.status === 'in_arrears' && !overdue.has(city.id)
+					? 'active'
+					: undefined;
 		if (!target) continue;
 		const reason = target === 'in_arrears' ? 'members.status.reason_fee_overdue' : 'members.status.reason_fees_paid';
 		await repo.updateCityStatus(db, city.id, target, today);
-		await repo.insertStatusChange(db, { cityId: city.id, from: city.status, to: target, reason, changedOn: today, actorUserId: actor?.userId ?? null });
-		await recordAudit(db, actor, { action: 'city.change_status', entityType: 'city', entityId: city.id, summary: { status: { from: city.status, to: target }, reason } });
+		await repo.insertStatusChange(db, {
+			cityId: city.id,
+			from: city.status,
+			to: target,
+			reason,
+			changedOn: today,
+			actorUserId: actor?.userId ?? null
+		});
+		await recordAudit(db, actor, {
+			action: 'city.change_status',
+			entityType: 'city',
+			entityId: city.id,
+			summary: { status: { from: city.status, to: target }, reason }
+		});
 		changed++;
 	}
 	return changed;

@@ -26,7 +26,8 @@ async function seed(db: Db) {
 		['Lisboa', 'PT'],
 		['Sevilla', 'ES'],
 		['Nantes', 'FR']
-	]) ids.push(await createTestCity(db, { name, countryCode }));
+	])
+		ids.push(await createTestCity(db, { name, countryCode }));
 	const texts = (name: string) => ({
 		name_es: `${name} ES`,
 		name_en: name,
@@ -61,7 +62,13 @@ describeEachDatabase('networks API', (getDb) => {
 		expect(body.items).toHaveLength(1);
 		const second = await (await call(listRoute.GET as Handler, db, '/api/v1/networks?lang=fr&pageSize=1&page=2')).json();
 		const care = [...body.items, ...second.items].find((n: { id: number }) => n.id === thematic);
-		expect(care).toMatchObject({ name: 'Care FR', memberCount: 5, countryCount: 3, kind: 'thematic', coordinator: { name: 'Barcelona', country: 'ES' } });
+		expect(care).toMatchObject({
+			name: 'Care FR',
+			memberCount: 5,
+			countryCount: 3,
+			kind: 'thematic',
+			coordinator: { name: 'Barcelona', country: 'ES' }
+		});
 	});
 
 	it('a bad query is a 400 problem naming the field', async () => {
@@ -107,9 +114,16 @@ describeEachDatabase('networks API', (getDb) => {
 });
 
 it('describes its three operations for the OpenAPI document', () => {
-	expect(networkOperations.map((op) => `${op.method} ${op.path}`)).toEqual(['get /api/v1/networks', 'get /api/v1/networks.csv', 'get /api/v1/networks/{id}']);
+	expect(networkOperations.map((op) => `${op.method} ${op.path}`)).toEqual([
+		'get /api/v1/networks',
+		'get /api/v1/networks.csv',
+		'get /api/v1/networks/{id}'
+	]);
 	const document = buildOpenApiDocument(networkOperations, { title: 't', version: '1', description: 'd' });
-	const list = document.paths['/api/v1/networks'].get as { parameters: { name: string; schema: Record<string, unknown> }[]; responses: Record<string, unknown> };
+	const list = document.paths['/api/v1/networks'].get as {
+		parameters: { name: string; schema: Record<string, unknown> }[];
+		responses: Record<string, unknown>;
+	};
 	expect(list.parameters.map((p) => p.name)).toEqual(['lang', 'kind', 'page', 'pageSize']);
 	expect(list.parameters.find((p) => p.name === 'pageSize')?.schema).toMatchObject({ maximum: 100 });
 	expect(Object.keys(list.responses)).toEqual(expect.arrayContaining(['200', '400']));

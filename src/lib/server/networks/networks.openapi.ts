@@ -42,7 +42,9 @@ export const networkDetailResponseSchema = z.object({
 	name: z.string(),
 	description: z.string(),
 	lang: z.enum(locales),
-	texts: z.object({ es: textsSchema, en: textsSchema, fr: textsSchema, pt: textsSchema }).describe('Name and description in every official language'),
+	texts: z
+		.object({ es: textsSchema, en: textsSchema, fr: textsSchema, pt: textsSchema })
+		.describe('Name and description in every official language'),
 	memberCount: z.number().int(),
 	countryCount: z.number().int(),
 	members: z.array(
@@ -74,7 +76,11 @@ export function toPublicNetworkSummary(network: NetworkSummary): z.infer<typeof 
 	};
 }
 
-export function toPublicNetworkDetail(network: NetworkRow, memberRows: NetworkMemberRow[], lang: Locale): z.infer<typeof networkDetailResponseSchema> {
+export function toPublicNetworkDetail(
+	network: NetworkRow,
+	memberRows: NetworkMemberRow[],
+	lang: Locale
+): z.infer<typeof networkDetailResponseSchema> {
 	const texts = Object.fromEntries(
 		locales.map((l) => [l, { name: network[`name_${l}`], description: network[`description_${l}`] }])
 	) as z.infer<typeof networkDetailResponseSchema>['texts'];

@@ -20,17 +20,68 @@ const memberActions: NetworksAction[] = ['network.manage_view', 'member.add', 'm
 
 /** Expected answer for every (role, action) pair on network 1. */
 const expected: Record<keyof typeof roles, Record<NetworksAction, boolean>> = {
-	anonymous: { 'network.create': false, 'network.update': false, 'network.manage_view': false, 'member.add': false, 'member.change_role': false, 'member.remove': false },
-	signed_in_without_role: { 'network.create': false, 'network.update': false, 'network.manage_view': false, 'member.add': false, 'member.change_role': false, 'member.remove': false },
-	city_representative: { 'network.create': false, 'network.update': false, 'network.manage_view': false, 'member.add': false, 'member.change_role': false, 'member.remove': false },
-	coordinator_of_this_network: { 'network.create': false, 'network.update': false, 'network.manage_view': true, 'member.add': true, 'member.change_role': true, 'member.remove': true },
-	coordinator_of_another_network: { 'network.create': false, 'network.update': false, 'network.manage_view': false, 'member.add': false, 'member.change_role': false, 'member.remove': false },
-	secretariat: { 'network.create': true, 'network.update': true, 'network.manage_view': true, 'member.add': true, 'member.change_role': true, 'member.remove': true },
-	administrator: { 'network.create': true, 'network.update': true, 'network.manage_view': true, 'member.add': true, 'member.change_role': true, 'member.remove': true }
+	anonymous: {
+		'network.create': false,
+		'network.update': false,
+		'network.manage_view': false,
+		'member.add': false,
+		'member.change_role': false,
+		'member.remove': false
+	},
+	signed_in_without_role: {
+		'network.create': false,
+		'network.update': false,
+		'network.manage_view': false,
+		'member.add': false,
+		'member.change_role': false,
+		'member.remove': false
+	},
+	city_representative: {
+		'network.create': false,
+		'network.update': false,
+		'network.manage_view': false,
+		'member.add': false,
+		'member.change_role': false,
+		'member.remove': false
+	},
+	coordinator_of_this_network: {
+		'network.create': false,
+		'network.update': false,
+		'network.manage_view': true,
+		'member.add': true,
+		'member.change_role': true,
+		'member.remove': true
+	},
+	coordinator_of_another_network: {
+		'network.create': false,
+		'network.update': false,
+		'network.manage_view': false,
+		'member.add': false,
+		'member.change_role': false,
+		'member.remove': false
+	},
+	secretariat: {
+		'network.create': true,
+		'network.update': true,
+		'network.manage_view': true,
+		'member.add': true,
+		'member.change_role': true,
+		'member.remove': true
+	},
+	administrator: {
+		'network.create': true,
+		'network.update': true,
+		'network.manage_view': true,
+		'member.add': true,
+		'member.change_role': true,
+		'member.remove': true
+	}
 };
 
 describe('canOnNetworks', () => {
-	const table = Object.entries(roles).flatMap(([role, actor]) => networksActions.map((action) => ({ role, actor, action, allowed: expected[role][action] })));
+	const table = Object.entries(roles).flatMap(([role, actor]) =>
+		networksActions.map((action) => ({ role, actor, action, allowed: expected[role][action] }))
+	);
 
 	it('has an expectation for every (role, action) pair', () => {
 		expect(table).toHaveLength(Object.keys(roles).length * networksActions.length);

@@ -11,7 +11,12 @@ export const networksActions = [
 export type NetworksAction = (typeof networksActions)[number];
 
 /** What the coordinator of a network may do on that network (and only that one). */
-const coordinatorActions: ReadonlySet<NetworksAction> = new Set(['network.manage_view', 'member.add', 'member.change_role', 'member.remove']);
+const coordinatorActions: ReadonlySet<NetworksAction> = new Set([
+	'network.manage_view',
+	'member.add',
+	'member.change_role',
+	'member.remove'
+]);
 
 /**
  * May the actor take this action on the networks module? The Secretariat (and administrators) may do

@@ -90,7 +90,16 @@ export async function listNetworksOfCity(db: DbOrTrx, cityId: number) {
 	return db
 		.selectFrom('network_member')
 		.innerJoin('network', 'network.id', 'network_member.network_id')
-		.select(['network.id', 'network.slug', 'network.kind', 'network.name_es', 'network.name_en', 'network.name_fr', 'network.name_pt', 'network_member.role'])
+		.select([
+			'network.id',
+			'network.slug',
+			'network.kind',
+			'network.name_es',
+			'network.name_en',
+			'network.name_fr',
+			'network.name_pt',
+			'network_member.role'
+		])
 		.where('network_member.city_id', '=', cityId)
 		.orderBy('network.name_en')
 		.execute();
@@ -107,7 +116,11 @@ export async function insertNetwork(db: DbOrTrx, slug: string, kind: string, tex
 }
 
 export async function updateNetworkTexts(db: DbOrTrx, id: number, texts: NetworkTexts) {
-	await db.updateTable('network').set({ ...localizedColumns(texts), updated_at: nowIso() }).where('id', '=', id).execute();
+	await db
+		.updateTable('network')
+		.set({ ...localizedColumns(texts), updated_at: nowIso() })
+		.where('id', '=', id)
+		.execute();
 }
 
 export async function findMembership(db: DbOrTrx, networkId: number, cityId: number) {
@@ -169,10 +182,7 @@ export async function listNetworkSummaries(db: DbOrTrx, query: NetworkSummaryQue
 	let totalQuery = db.selectFrom('network').select((eb) => eb.fn.countAll<number>().as('total'));
 	if (query.kind) totalQuery = totalQuery.where('kind', '=', query.kind);
 	const { total } = await totalQuery.executeTakeFirstOrThrow();
-	let rows = networkSummaries(db, query.kind)
-		.orderBy('network.kind')
-		.orderBy(`network.name_${query.locale}`)
-		.orderBy('network.id');
+	let rows = networkSummaries(db, query.kind).orderBy('network.kind').orderBy(`network.name_${query.locale}`).orderBy('network.id');
 	if (query.pageSize !== undefined) rows = rows.limit(query.pageSize).offset(((query.page ?? 1) - 1) * query.pageSize);
 	const items = await rows.execute();
 	return {

@@ -87,9 +87,20 @@ describeEachDatabase('networks service: creating networks', (getDb) => {
 		const c = await seedCities(db);
 		const { id, slug } = expectOk(await createNetwork(db, secretariat, thematicInput(c)));
 		expect(slug).toBe('education-and-care');
-		expect(await roles(db, id)).toEqual({ Barcelona: 'coordinator', Lyon: 'co_coordinator', Lisboa: 'co_coordinator', Sevilla: 'member', Nantes: 'member' });
+		expect(await roles(db, id)).toEqual({
+			Barcelona: 'coordinator',
+			Lyon: 'co_coordinator',
+			Lisboa: 'co_coordinator',
+			Sevilla: 'member',
+			Nantes: 'member'
+		});
 		const network = expectOk(await getNetwork(db, null, id)).network;
-		expect(network).toMatchObject({ kind: 'thematic', name_en: 'Education and Care', name_pt: 'Education and Care (pt)', description_fr: 'À propos de Education and Care' });
+		expect(network).toMatchObject({
+			kind: 'thematic',
+			name_en: 'Education and Care',
+			name_pt: 'Education and Care (pt)',
+			description_fr: 'À propos de Education and Care'
+		});
 		const [entry] = await auditEntries(db, { entityType: 'network', entityId: id });
 		expect(entry.action).toBe('network.create');
 		expect(entry.actor_user_id).toBe(secretariat.userId);
@@ -99,13 +110,48 @@ describeEachDatabase('networks service: creating networks', (getDb) => {
 	});
 
 	const violations: { rule: string; change: (c: Cities) => Record<string, unknown>; field: string; code: string }[] = [
-		{ rule: 'no coordinating city', change: () => ({ coordinatorCityId: '' }), field: 'coordinatorCityId', code: 'networks.validation.coordinator_required' },
-		{ rule: 'only one co-coordinator', change: (c) => ({ coCoordinatorCityIds: [String(c.lyon)], memberCityIds: [String(c.sevilla), String(c.nantes), String(c.lisboa)] }), field: 'coCoordinatorCityIds', code: 'networks.validation.min_co_coordinators' },
-		{ rule: 'only four cities', change: (c) => ({ memberCityIds: [String(c.sevilla)] }), field: 'memberCityIds', code: 'networks.validation.min_cities' },
-		{ rule: 'five cities from two countries', change: (c) => ({ coCoordinatorCityIds: [String(c.lyon), String(c.nantes)], memberCityIds: [String(c.sevilla), String(c.bilbao)] }), field: 'memberCityIds', code: 'networks.validation.min_countries' },
-		{ rule: 'coordinator also chosen as co-coordinator', change: (c) => ({ coCoordinatorCityIds: [String(c.barcelona), String(c.lyon), String(c.lisboa)] }), field: 'coCoordinatorCityIds', code: 'networks.validation.city_in_two_roles' },
-		{ rule: 'a candidate city that is not a member yet', change: (c) => ({ memberCityIds: [String(c.sevilla), String(c.nantes), String(c.candidate)] }), field: 'memberCityIds', code: 'networks.validation.city_not_member' },
-		{ rule: 'a city that does not exist', change: () => ({ coordinatorCityId: '999999' }), field: 'coordinatorCityId', code: 'networks.validation.city_unknown' }
+		{
+			rule: 'no coordinating city',
+			change: () => ({ coordinatorCityId: '' }),
+			field: 'coordinatorCityId',
+			code: 'networks.validation.coordinator_required'
+		},
+		{
+			rule: 'only one co-coordinator',
+			change: (c) => ({ coCoordinatorCityIds: [String(c.lyon)], memberCityIds: [String(c.sevilla), String(c.nantes), String(c.lisboa)] }),
+			field: 'coCoordinatorCityIds',
+			code: 'networks.validation.min_co_coordinators'
+		},
+		{
+			rule: 'only four cities',
+			change: (c) => ({ memberCityIds: [String(c.sevilla)] }),
+			field: 'memberCityIds',
+			code: 'networks.validation.min_cities'
+		},
+		{
+			rule: 'five cities from two countries',
+			change: (c) => ({ coCoordinatorCityIds: [String(c.lyon), String(c.nantes)], memberCityIds: [String(c.sevilla), String(c.bilbao)] }),
+			field: 'memberCityIds',
+			code: 'networks.validation.min_countries'
+		},
+		{
+			rule: 'coordinator also chosen as co-coordinator',
+			change: (c) => ({ coCoordinatorCityIds: [String(c.barcelona), String(c.lyon), String(c.lisboa)] }),
+			field: 'coCoordinatorCityIds',
+			code: 'networks.validation.city_in_two_roles'
+		},
+		{
+			rule: 'a candidate city that is not a member yet',
+			change: (c) => ({ memberCityIds: [String(c.sevilla), String(c.nantes), String(c.candidate)] }),
+			field: 'memberCityIds',
+			code: 'networks.validation.city_not_member'
+		},
+		{
+			rule: 'a city that does not exist',
+			change: () => ({ coordinatorCityId: '999999' }),
+			field: 'coordinatorCityId',
+			code: 'networks.validation.city_unknown'
+		}
 	];
 
 	for (const { rule, change, field, code } of violations) {
@@ -123,7 +169,11 @@ describeEachDatabase('networks service: creating networks', (getDb) => {
 		const db = getDb();
 		const c = await seedCities(db);
 		const failure = expectFailure(
-			await createNetwork(db, secretariat, thematicInput(c, { coordinatorCityId: '', coCoordinatorCityIds: String(c.sevilla), memberCityIds: [] })),
+			await createNetwork(
+				db,
+				secretariat,
+				thematicInput(c, { coordinatorCityId: '', coCoordinatorCityIds: String(c.sevilla), memberCityIds: [] })
+			),
 			400,
 			'networks.validation.thematic_rules'
 		);
@@ -139,11 +189,22 @@ describeEachDatabase('networks service: creating networks', (getDb) => {
 		const c = await seedCities(db);
 		const before = await countRows(db, tables);
 		const failure = expectFailure(
-			await createNetwork(db, secretariat, thematicInput(c, { name_fr: '', coCoordinatorCityIds: [String(c.lyon)], memberCityIds: [String(c.sevilla), String(c.nantes), String(c.lisboa)] })),
+			await createNetwork(
+				db,
+				secretariat,
+				thematicInput(c, {
+					name_fr: '',
+					coCoordinatorCityIds: [String(c.lyon)],
+					memberCityIds: [String(c.sevilla), String(c.nantes), String(c.lisboa)]
+				})
+			),
 			400,
 			'common.errors.validation'
 		);
-		expect(failure.fieldErrors).toEqual({ name_fr: ['common.validation.required'], coCoordinatorCityIds: ['networks.validation.min_co_coordinators'] });
+		expect(failure.fieldErrors).toEqual({
+			name_fr: ['common.validation.required'],
+			coCoordinatorCityIds: ['networks.validation.min_co_coordinators']
+		});
 		expect(await countRows(db, tables)).toEqual(before);
 	});
 
@@ -153,15 +214,26 @@ describeEachDatabase('networks service: creating networks', (getDb) => {
 		const empty = expectOk(await createNetwork(db, secretariat, { kind: 'territorial', ...texts('Spanish State Network') }));
 		expect(await listNetworkMembers(db, empty.id)).toEqual([]);
 		const delegation = expectOk(
-			await createNetwork(db, secretariat, { kind: 'delegation', slug: 'latin-america', ...texts('Latin America Delegation'), coordinatorCityId: String(c.rosario) })
+			await createNetwork(db, secretariat, {
+				kind: 'delegation',
+				slug: 'latin-america',
+				...texts('Latin America Delegation'),
+				coordinatorCityId: String(c.rosario)
+			})
 		);
 		expect(delegation.slug).toBe('latin-america');
 		expect(await roles(db, delegation.id)).toEqual({ Rosario: 'coordinator' });
 		const two = expectOk(
-			await createNetwork(db, secretariat, { kind: 'territorial', ...texts('French Network'), memberCityIds: [String(c.lyon), String(c.nantes), String(c.lyon)] })
+			await createNetwork(db, secretariat, {
+				kind: 'territorial',
+				...texts('French Network'),
+				memberCityIds: [String(c.lyon), String(c.nantes), String(c.lyon)]
+			})
 		);
 		expect(await roles(db, two.id)).toEqual({ Lyon: 'member', Nantes: 'member' });
-		expect((await auditEntries(db, { action: 'network.create' })).map((e) => e.entity_id)).toEqual([empty.id, delegation.id, two.id].map(String));
+		expect((await auditEntries(db, { action: 'network.create' })).map((e) => e.entity_id)).toEqual(
+			[empty.id, delegation.id, two.id].map(String)
+		);
 	});
 
 	it('makes a free short name from the English name, and refuses one already taken', async () => {
@@ -170,9 +242,17 @@ describeEachDatabase('networks service: creating networks', (getDb) => {
 		const second = expectOk(await createNetwork(db, secretariat, { kind: 'territorial', ...texts('Reseau francais') }));
 		expect([first.slug, second.slug]).toEqual(['reseau-francais', 'reseau-francais-2']);
 		const before = await countRows(db, tables);
-		const taken = expectFailure(await createNetwork(db, secretariat, { kind: 'territorial', slug: 'reseau-francais', ...texts('Other') }), 409, 'networks.validation.slug_taken');
+		const taken = expectFailure(
+			await createNetwork(db, secretariat, { kind: 'territorial', slug: 'reseau-francais', ...texts('Other') }),
+			409,
+			'networks.validation.slug_taken'
+		);
 		expect(taken.fieldErrors).toEqual({ slug: ['networks.validation.slug_taken'] });
-		const bad = expectFailure(await createNetwork(db, secretariat, { kind: 'territorial', slug: 'Not a slug', ...texts('Other') }), 400, 'common.errors.validation');
+		const bad = expectFailure(
+			await createNetwork(db, secretariat, { kind: 'territorial', slug: 'Not a slug', ...texts('Other') }),
+			400,
+			'common.errors.validation'
+		);
 		expect(bad.fieldErrors).toEqual({ slug: ['networks.validation.slug'] });
 		expect(await countRows(db, tables)).toEqual(before);
 	});
@@ -181,7 +261,12 @@ describeEachDatabase('networks service: creating networks', (getDb) => {
 		const db = getDb();
 		const { name_pt: _missing, ...withoutPortugueseName } = texts('Northern European Group');
 		const failure = expectFailure(
-			await createNetwork(db, secretariat, { kind: 'territorial', ...withoutPortugueseName, description_fr: '   ', name_es: 'x'.repeat(201) }),
+			await createNetwork(db, secretariat, {
+				kind: 'territorial',
+				...withoutPortugueseName,
+				description_fr: '   ',
+				name_es: 'x'.repeat(201)
+			}),
 			400,
 			'common.errors.validation'
 		);
@@ -190,7 +275,11 @@ describeEachDatabase('networks service: creating networks', (getDb) => {
 			description_fr: ['common.validation.required'],
 			name_es: ['common.validation.too_long']
 		});
-		const badKind = expectFailure(await createNetwork(db, secretariat, { kind: 'regional', ...texts('X') }), 400, 'common.errors.validation');
+		const badKind = expectFailure(
+			await createNetwork(db, secretariat, { kind: 'regional', ...texts('X') }),
+			400,
+			'common.errors.validation'
+		);
 		expect(badKind.fieldErrors).toEqual({ kind: ['common.validation.invalid_choice'] });
 		expect(await countRows(db, tables)).toEqual({ network: 0, network_member: 0, audit_entry: 0 });
 	});
@@ -209,7 +298,9 @@ describeEachDatabase('networks service: creating networks', (getDb) => {
 
 /** Founding-rule violations carry their own form-level code; other validation failures the generic one. */
 function failure400Code(fieldCode: string): string {
-	return fieldCode === 'networks.validation.city_unknown' || fieldCode === 'networks.validation.city_not_member' || fieldCode === 'networks.validation.city_in_two_roles'
+	return fieldCode === 'networks.validation.city_unknown' ||
+		fieldCode === 'networks.validation.city_not_member' ||
+		fieldCode === 'networks.validation.city_in_two_roles'
 		? 'common.errors.validation'
 		: 'networks.validation.thematic_rules';
 }
@@ -218,7 +309,14 @@ describeEachDatabase('networks service: editing texts', (getDb) => {
 	it('the Secretariat edits the texts; the change is audited as before/after', async () => {
 		const db = getDb();
 		const { id } = expectOk(await createNetwork(db, secretariat, { kind: 'territorial', ...texts('Italian Network') }));
-		const result = expectOk(await updateNetwork(db, secretariat, id, texts('Italian Network', { name_es: 'Red Italiana', description_pt: 'Rede das cidades italianas' })));
+		const result = expectOk(
+			await updateNetwork(
+				db,
+				secretariat,
+				id,
+				texts('Italian Network', { name_es: 'Red Italiana', description_pt: 'Rede das cidades italianas' })
+			)
+		);
 		expect(result.changed).toBe(true);
 		const network = expectOk(await getNetwork(db, null, id)).network;
 		expect(network.name_es).toBe('Red Italiana');
@@ -243,7 +341,11 @@ describeEachDatabase('networks service: editing texts', (getDb) => {
 		const { id } = expectOk(await createNetwork(db, secretariat, { kind: 'territorial', ...texts('Argentine Network') }));
 		const before = await countRows(db, tables);
 		expectFailure(await updateNetwork(db, actors.coordinator(id), id, texts('Hijacked')), 403, 'common.errors.forbidden');
-		const invalid = expectFailure(await updateNetwork(db, secretariat, id, texts('Argentine Network', { description_en: '' })), 400, 'common.errors.validation');
+		const invalid = expectFailure(
+			await updateNetwork(db, secretariat, id, texts('Argentine Network', { description_en: '' })),
+			400,
+			'common.errors.validation'
+		);
 		expect(invalid.fieldErrors).toEqual({ description_en: ['common.validation.required'] });
 		expectFailure(await updateNetwork(db, secretariat, id + 100, texts('Nowhere')), 404, 'common.errors.not_found');
 		expect(await countRows(db, tables)).toEqual(before);
@@ -255,7 +357,9 @@ describeEachDatabase('networks service: managing members', (getDb) => {
 	async function setUp(db: Db) {
 		const c = await seedCities(db);
 		const thematic = expectOk(await createNetwork(db, secretariat, thematicInput(c))).id;
-		const territorial = expectOk(await createNetwork(db, secretariat, { kind: 'territorial', ...texts('Spanish State Network'), memberCityIds: [String(c.barcelona)] })).id;
+		const territorial = expectOk(
+			await createNetwork(db, secretariat, { kind: 'territorial', ...texts('Spanish State Network'), memberCityIds: [String(c.barcelona)] })
+		).id;
 		return { c, thematic, territorial };
 	}
 
@@ -265,13 +369,20 @@ describeEachDatabase('networks service: managing members', (getDb) => {
 		const coordinator = actors.coordinator(territorial);
 		expectOk(await addNetworkMember(db, coordinator, territorial, { cityId: String(c.sevilla), role: 'member' }));
 		expect(await roles(db, territorial)).toEqual({ Barcelona: 'member', Sevilla: 'member' });
-		expect(expectOk(await changeNetworkMemberRole(db, coordinator, territorial, { cityId: String(c.sevilla), role: 'co_coordinator' })).changed).toBe(true);
+		expect(
+			expectOk(await changeNetworkMemberRole(db, coordinator, territorial, { cityId: String(c.sevilla), role: 'co_coordinator' })).changed
+		).toBe(true);
 		expect(await roles(db, territorial)).toEqual({ Barcelona: 'member', Sevilla: 'co_coordinator' });
 		expectOk(await removeNetworkMember(db, coordinator, territorial, { cityId: String(c.sevilla) }));
 		expect(await roles(db, territorial)).toEqual({ Barcelona: 'member' });
 
 		const entries = await auditEntries(db, { entityType: 'network', entityId: territorial });
-		expect(entries.map((e) => e.action)).toEqual(['network.create', 'network.add_member', 'network.change_member_role', 'network.remove_member']);
+		expect(entries.map((e) => e.action)).toEqual([
+			'network.create',
+			'network.add_member',
+			'network.change_member_role',
+			'network.remove_member'
+		]);
 		expect(entries.slice(1).every((e) => e.actor_user_id === coordinator.userId)).toBe(true);
 		expect(entries[1].summary).toMatchObject({ cityId: c.sevilla, role: 'member' });
 		expect(entries[2].summary).toMatchObject({ cityId: c.sevilla, role: { from: 'member', to: 'co_coordinator' } });
@@ -285,7 +396,11 @@ describeEachDatabase('networks service: managing members', (getDb) => {
 		const before = await countRows(db, tables);
 		const rolesBefore = await roles(db, territorial);
 		expectFailure(await addNetworkMember(db, other, territorial, { cityId: String(c.sevilla) }), 403, 'common.errors.forbidden');
-		expectFailure(await changeNetworkMemberRole(db, other, territorial, { cityId: String(c.barcelona), role: 'coordinator' }), 403, 'common.errors.forbidden');
+		expectFailure(
+			await changeNetworkMemberRole(db, other, territorial, { cityId: String(c.barcelona), role: 'coordinator' }),
+			403,
+			'common.errors.forbidden'
+		);
 		expectFailure(await removeNetworkMember(db, other, territorial, { cityId: String(c.barcelona) }), 403, 'common.errors.forbidden');
 		expectFailure(await getNetworkForManagement(db, other, territorial), 403, 'common.errors.forbidden');
 		for (const actor of [null, actors.member(), actors.representative(c.barcelona)]) {
@@ -302,7 +417,11 @@ describeEachDatabase('networks service: managing members', (getDb) => {
 		expectOk(await addNetworkMember(db, actors.admin(), thematic, { cityId: String(c.bilbao) }));
 		expect((await roles(db, territorial)).Rosario).toBe('coordinator');
 		expect((await roles(db, thematic)).Bilbao).toBe('member');
-		expect(expectOk(await listManagedNetworks(db, secretariat)).map((n) => n.id).sort()).toEqual([thematic, territorial].sort());
+		expect(
+			expectOk(await listManagedNetworks(db, secretariat))
+				.map((n) => n.id)
+				.sort()
+		).toEqual([thematic, territorial].sort());
 		expect(expectOk(await listManagedNetworks(db, actors.coordinator(thematic))).map((n) => n.id)).toEqual([thematic]);
 	});
 
@@ -318,19 +437,35 @@ describeEachDatabase('networks service: managing members', (getDb) => {
 		const { c, thematic } = await setUp(db);
 		const coordinator = actors.coordinator(thematic);
 		const before = await countRows(db, tables);
-		expect(expectFailure(await addNetworkMember(db, coordinator, thematic, { cityId: String(c.lyon) }), 409, 'networks.members.already_member').fieldErrors).toEqual({
+		expect(
+			expectFailure(await addNetworkMember(db, coordinator, thematic, { cityId: String(c.lyon) }), 409, 'networks.members.already_member')
+				.fieldErrors
+		).toEqual({
 			cityId: ['networks.members.already_member']
 		});
-		expect(expectFailure(await addNetworkMember(db, coordinator, thematic, { cityId: String(c.candidate) }), 400, 'common.errors.validation').fieldErrors).toEqual({
+		expect(
+			expectFailure(await addNetworkMember(db, coordinator, thematic, { cityId: String(c.candidate) }), 400, 'common.errors.validation')
+				.fieldErrors
+		).toEqual({
 			cityId: ['networks.validation.city_not_member']
 		});
-		expect(expectFailure(await addNetworkMember(db, coordinator, thematic, { cityId: '424242' }), 400, 'common.errors.validation').fieldErrors).toEqual({
+		expect(
+			expectFailure(await addNetworkMember(db, coordinator, thematic, { cityId: '424242' }), 400, 'common.errors.validation').fieldErrors
+		).toEqual({
 			cityId: ['networks.validation.city_unknown']
 		});
-		expect(expectFailure(await addNetworkMember(db, coordinator, thematic, { cityId: '' }), 400, 'common.errors.validation').fieldErrors).toEqual({
+		expect(
+			expectFailure(await addNetworkMember(db, coordinator, thematic, { cityId: '' }), 400, 'common.errors.validation').fieldErrors
+		).toEqual({
 			cityId: ['common.validation.required']
 		});
-		expect(expectFailure(await addNetworkMember(db, coordinator, thematic, { cityId: String(c.bilbao), role: 'chair' }), 400, 'common.errors.validation').fieldErrors).toEqual({
+		expect(
+			expectFailure(
+				await addNetworkMember(db, coordinator, thematic, { cityId: String(c.bilbao), role: 'chair' }),
+				400,
+				'common.errors.validation'
+			).fieldErrors
+		).toEqual({
 			role: ['common.validation.invalid_choice']
 		});
 		expectFailure(await addNetworkMember(db, secretariat, thematic + 100, { cityId: String(c.bilbao) }), 404, 'common.errors.not_found');
@@ -345,15 +480,39 @@ describeEachDatabase('networks service: managing members', (getDb) => {
 		const before = await countRows(db, tables);
 		const rolesBefore = await roles(db, thematic);
 
-		const leaving = expectFailure(await removeNetworkMember(db, coordinator, thematic, { cityId: String(c.barcelona) }), 409, 'networks.members.coordinator_cannot_leave');
+		const leaving = expectFailure(
+			await removeNetworkMember(db, coordinator, thematic, { cityId: String(c.barcelona) }),
+			409,
+			'networks.members.coordinator_cannot_leave'
+		);
 		expect(leaving.fieldErrors).toEqual({ cityId: ['networks.members.coordinator_cannot_leave'] });
-		const fewer = expectFailure(await removeNetworkMember(db, coordinator, thematic, { cityId: String(c.sevilla) }), 409, 'networks.members.below_minimums');
+		const fewer = expectFailure(
+			await removeNetworkMember(db, coordinator, thematic, { cityId: String(c.sevilla) }),
+			409,
+			'networks.members.below_minimums'
+		);
 		expect(fewer.fieldErrors).toEqual({ cityId: ['networks.validation.min_cities'] });
-		const country = expectFailure(await removeNetworkMember(db, secretariat, thematic, { cityId: String(c.lisboa) }), 409, 'networks.members.below_minimums');
-		expect(country.fieldErrors?.cityId).toEqual(['networks.validation.min_co_coordinators', 'networks.validation.min_cities', 'networks.validation.min_countries']);
-		const demoted = expectFailure(await changeNetworkMemberRole(db, coordinator, thematic, { cityId: String(c.lyon), role: 'member' }), 409, 'networks.members.below_minimums');
+		const country = expectFailure(
+			await removeNetworkMember(db, secretariat, thematic, { cityId: String(c.lisboa) }),
+			409,
+			'networks.members.below_minimums'
+		);
+		expect(country.fieldErrors?.cityId).toEqual([
+			'networks.validation.min_co_coordinators',
+			'networks.validation.min_cities',
+			'networks.validation.min_countries'
+		]);
+		const demoted = expectFailure(
+			await changeNetworkMemberRole(db, coordinator, thematic, { cityId: String(c.lyon), role: 'member' }),
+			409,
+			'networks.members.below_minimums'
+		);
 		expect(demoted.fieldErrors).toEqual({ role: ['networks.validation.min_co_coordinators'] });
-		const noCoordinator = expectFailure(await changeNetworkMemberRole(db, coordinator, thematic, { cityId: String(c.barcelona), role: 'member' }), 409, 'networks.members.below_minimums');
+		const noCoordinator = expectFailure(
+			await changeNetworkMemberRole(db, coordinator, thematic, { cityId: String(c.barcelona), role: 'member' }),
+			409,
+			'networks.members.below_minimums'
+		);
 		expect(noCoordinator.fieldErrors).toEqual({ role: ['networks.validation.coordinator_required'] });
 
 		expect(await countRows(db, tables)).toEqual(before);
@@ -369,7 +528,13 @@ describeEachDatabase('networks service: managing members', (getDb) => {
 		const db = getDb();
 		const { c, thematic } = await setUp(db);
 		expectOk(await changeNetworkMemberRole(db, actors.coordinator(thematic), thematic, { cityId: String(c.sevilla), role: 'coordinator' }));
-		expect(await roles(db, thematic)).toEqual({ Barcelona: 'co_coordinator', Sevilla: 'coordinator', Lyon: 'co_coordinator', Lisboa: 'co_coordinator', Nantes: 'member' });
+		expect(await roles(db, thematic)).toEqual({
+			Barcelona: 'co_coordinator',
+			Sevilla: 'coordinator',
+			Lyon: 'co_coordinator',
+			Lisboa: 'co_coordinator',
+			Nantes: 'member'
+		});
 		const [entry] = await auditEntries(db, { entityType: 'network', entityId: thematic, action: 'network.change_member_role' });
 		expect(entry.summary).toMatchObject({
 			cityId: c.sevilla,
@@ -381,7 +546,9 @@ describeEachDatabase('networks service: managing members', (getDb) => {
 		expectOk(await removeNetworkMember(db, secretariat, thematic, { cityId: String(c.barcelona) }));
 		// Setting the role a city already has changes nothing and writes nothing.
 		const before = await countRows(db, tables);
-		expect(expectOk(await changeNetworkMemberRole(db, secretariat, thematic, { cityId: String(c.lyon), role: 'co_coordinator' })).changed).toBe(false);
+		expect(
+			expectOk(await changeNetworkMemberRole(db, secretariat, thematic, { cityId: String(c.lyon), role: 'co_coordinator' })).changed
+		).toBe(false);
 		expect(await countRows(db, tables)).toEqual(before);
 	});
 
@@ -401,10 +568,20 @@ describeEachDatabase('networks service: listing', (getDb) => {
 		const c = await seedCities(db);
 		const thematic = expectOk(await createNetwork(db, secretariat, thematicInput(c))).id;
 		const spain = expectOk(
-			await createNetwork(db, secretariat, { kind: 'territorial', ...texts('Spanish State Network', { name_es: 'Red Estatal' }), memberCityIds: [String(c.barcelona), String(c.sevilla), String(c.bilbao)] })
+			await createNetwork(db, secretariat, {
+				kind: 'territorial',
+				...texts('Spanish State Network', { name_es: 'Red Estatal' }),
+				memberCityIds: [String(c.barcelona), String(c.sevilla), String(c.bilbao)]
+			})
 		).id;
 		const empty = expectOk(await createNetwork(db, secretariat, { kind: 'territorial', ...texts('Asia-Pacific Network') })).id;
-		const delegation = expectOk(await createNetwork(db, secretariat, { kind: 'delegation', ...texts('Latin America Delegation'), coordinatorCityId: String(c.rosario) })).id;
+		const delegation = expectOk(
+			await createNetwork(db, secretariat, {
+				kind: 'delegation',
+				...texts('Latin America Delegation'),
+				coordinatorCityId: String(c.rosario)
+			})
+		).id;
 		return { c, thematic, spain, empty, delegation };
 	}
 
@@ -415,7 +592,12 @@ describeEachDatabase('networks service: listing', (getDb) => {
 		expect(all.total).toBe(4);
 		expect(all.query).toMatchObject({ page: 1, pageSize: 50, lang: 'en' });
 		const byId = new Map(all.items.map((n) => [n.id, n]));
-		expect(byId.get(thematic)).toMatchObject({ kind: 'thematic', memberCount: 5, countryCount: 3, coordinator: { cityId: c.barcelona, name: 'Barcelona', countryCode: 'ES' } });
+		expect(byId.get(thematic)).toMatchObject({
+			kind: 'thematic',
+			memberCount: 5,
+			countryCount: 3,
+			coordinator: { cityId: c.barcelona, name: 'Barcelona', countryCode: 'ES' }
+		});
 		expect(byId.get(thematic)?.coCoordinators.map((l) => l.name)).toEqual(['Lisboa', 'Lyon']);
 		expect(byId.get(spain)).toMatchObject({ memberCount: 3, countryCount: 1, coordinator: null, name: 'Spanish State Network' });
 		expect(byId.get(empty)).toMatchObject({ memberCount: 0, countryCount: 0 });
@@ -435,7 +617,11 @@ describeEachDatabase('networks service: listing', (getDb) => {
 
 	it('names the field of a bad query', async () => {
 		const db = getDb();
-		const failure = expectFailure(await searchNetworks(db, { pageSize: '500', lang: 'de', kind: 'club', page: '0' }, 'en'), 400, 'common.errors.validation');
+		const failure = expectFailure(
+			await searchNetworks(db, { pageSize: '500', lang: 'de', kind: 'club', page: '0' }, 'en'),
+			400,
+			'common.errors.validation'
+		);
 		expect(Object.keys(failure.fieldErrors ?? {}).sort()).toEqual(['kind', 'lang', 'page', 'pageSize']);
 		expect(failure.fieldErrors?.pageSize).toEqual(['common.validation.too_big']);
 	});
@@ -465,7 +651,9 @@ describeEachDatabase('networks service: listing', (getDb) => {
 		);
 		const csv = expectOk(await exportNetworksCsv(db, { lang: 'en', kind: 'territorial', page: '3' }, 'es'));
 		const lines = csv.split('\r\n');
-		expect(lines[0]).toBe('id,slug,kind,name,description,member_count,country_count,coordinating_city,coordinating_country,co_coordinating_cities');
+		expect(lines[0]).toBe(
+			'id,slug,kind,name,description,member_count,country_count,coordinating_city,coordinating_country,co_coordinating_cities'
+		);
 		expect(lines).toHaveLength(4);
 		const formula = lines.find((l) => l.includes(',formula,'));
 		expect(formula).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
@@ -493,8 +681,18 @@ describeEachDatabase('networks service: listing', (getDb) => {
 });
 
 it('thematicViolations checks each founding rule on its own', () => {
-	const entry = (cityId: number, countryCode: string, role: 'member' | 'coordinator' | 'co_coordinator' = 'member') => ({ cityId, countryCode, role });
-	const valid = [entry(1, 'ES', 'coordinator'), entry(2, 'FR', 'co_coordinator'), entry(3, 'PT', 'co_coordinator'), entry(4, 'ES'), entry(5, 'ES')];
+	const entry = (cityId: number, countryCode: string, role: 'member' | 'coordinator' | 'co_coordinator' = 'member') => ({
+		cityId,
+		countryCode,
+		role
+	});
+	const valid = [
+		entry(1, 'ES', 'coordinator'),
+		entry(2, 'FR', 'co_coordinator'),
+		entry(3, 'PT', 'co_coordinator'),
+		entry(4, 'ES'),
+		entry(5, 'ES')
+	];
 	expect(thematicViolations(valid)).toEqual([]);
 	expect(thematicViolations([...valid, entry(6, 'IT', 'coordinator')])).toEqual(['networks.validation.single_coordinator']);
 	expect(thematicViolations([])).toEqual([

@@ -53,7 +53,8 @@ export function thematicViolations(composition: readonly CompositionEntry[]): Co
 	if (coordinators > 1) violations.push('networks.validation.single_coordinator');
 	if (coCoordinators < thematicNetworkRules.minCoCoordinators) violations.push('networks.validation.min_co_coordinators');
 	if (new Set(composition.map((m) => m.cityId)).size < thematicNetworkRules.minCities) violations.push('networks.validation.min_cities');
-	if (new Set(composition.map((m) => m.countryCode)).size < thematicNetworkRules.minCountries) violations.push('networks.validation.min_countries');
+	if (new Set(composition.map((m) => m.countryCode)).size < thematicNetworkRules.minCountries)
+		violations.push('networks.validation.min_countries');
 	return violations;
 }
 
@@ -135,7 +136,10 @@ export interface NetworkSummary {
 
 async function summaries(db: Db, query: repo.NetworkSummaryQuery) {
 	const { total, items } = await repo.listNetworkSummaries(db, query);
-	const leads = await repo.listNetworkLeads(db, items.map((n) => n.id));
+	const leads = await repo.listNetworkLeads(
+		db,
+		items.map((n) => n.id)
+	);
 	const summariesList = items.map((row): NetworkSummary => {
 		const own = leads
 			.filter((l) => l.network_id === row.id)
@@ -287,7 +291,11 @@ async function checkFounding(db: Db, founding: FoundingInput): Promise<{ composi
 	}
 	for (const id of memberCityIds) if (!roles.has(id)) roles.set(id, 'member');
 
-	const fieldOfRole: Record<NetworkRole, string> = { coordinator: 'coordinatorCityId', co_coordinator: 'coCoordinatorCityIds', member: 'memberCityIds' };
+	const fieldOfRole: Record<NetworkRole, string> = {
+		coordinator: 'coordinatorCityId',
+		co_coordinator: 'coCoordinatorCityIds',
+		member: 'memberCityIds'
+	};
 	const composition: CompositionEntry[] = [];
 	for (const [cityId, role] of roles) {
 		const check = await checkMemberCity(db, cityId);
@@ -318,7 +326,9 @@ export async function createNetwork(db: Db, actor: Actor | null, input: unknown)
 	const { kind, coordinatorCityId, coCoordinatorCityIds, memberCityIds, slug: requestedSlug, ...texts } = parsed.value;
 	const { composition, errors } = await checkFounding(db, { kind, coordinatorCityId, coCoordinatorCityIds, memberCityIds });
 	if (Object.keys(errors).length) {
-		const onlyFoundingRules = Object.values(errors).flat().every((code) => foundingRuleCodes.has(code));
+		const onlyFoundingRules = Object.values(errors)
+			.flat()
+			.every((code) => foundingRuleCodes.has(code));
 		return onlyFoundingRules
 			? fail(400, 'networks.validation.thematic_rules', errors, { ...thematicNetworkRules })
 			: fail(400, 'common.errors.validation', errors);
@@ -347,7 +357,12 @@ export async function createNetwork(db: Db, actor: Actor | null, input: unknown)
 }
 
 /** The Secretariat edits a network's names and descriptions in the four languages. */
-export async function updateNetwork(db: Db, actor: Actor | null, id: number, input: unknown): Promise<Result<{ id: number; changed: boolean }>> {
+export async function updateNetwork(
+	db: Db,
+	actor: Actor | null,
+	id: number,
+	input: unknown
+): Promise<Result<{ id: number; changed: boolean }>> {
 	if (!canOnNetworks(actor, 'network.update', id)) return forbidden();
 	const parsed = validate(updateNetworkSchema, input);
 	if (!parsed.ok) return parsed;
@@ -379,11 +394,18 @@ function belowMinimums(network: repo.NetworkRow, after: CompositionEntry[], fiel
  * the previous coordinating city becomes a co-coordinator, so a network never has two.
  */
 function withRole(current: CompositionEntry[], cityId: number, countryCode: string, role: NetworkRole): CompositionEntry[] {
-	const others = current.filter((m) => m.cityId !== cityId).map((m) => (role === 'coordinator' && m.role === 'coordinator' ? { ...m, role: 'co_coordinator' as const } : m));
+	const others = current
+		.filter((m) => m.cityId !== cityId)
+		.map((m) => (role === 'coordinator' && m.role === 'coordinator' ? { ...m, role: 'co_coordinator' as const } : m));
 	return [...others, { cityId, countryCode, role }];
 }
 
-export async function addNetworkMember(db: Db, actor: Actor | null, networkId: number, input: unknown): Promise<Result<{ cityId: number }>> {
+export async function addNetworkMember(
+	db: Db,
+	actor: Actor | null,
+	networkId: number,
+	input: unknown
+): Promise<Result<{ cityId: number }>> {
 	if (!canOnNetworks(actor, 'member.add', networkId)) return forbidden();
 	const parsed = validate(addMemberSchema, input);
 	if (!parsed.ok) return parsed;
@@ -393,7 +415,8 @@ export async function addNetworkMember(db: Db, actor: Actor | null, networkId: n
 	return db.transaction().execute(async (trx) => {
 		const network = await repo.lockNetwork(trx, networkId);
 		if (!network) return notFound();
-		if (await repo.findMembership(trx, networkId, cityId)) return fail(409, 'networks.members.already_member', { cityId: ['networks.members.already_member'] });
+		if (await repo.findMembership(trx, networkId, cityId))
+			return fail(409, 'networks.members.already_member', { cityId: ['networks.members.already_member'] });
 		const current = compositionOf(await repo.listNetworkMembers(trx, networkId));
 		const previousCoordinator = role === 'coordinator' ? current.find((m) => m.role === 'coordinator') : undefined;
 		if (previousCoordinator) await repo.updateMembershipRole(trx, networkId, previousCoordinator.cityId, 'co_coordinator');
@@ -406,7 +429,9 @@ export async function addNetworkMember(db: Db, actor: Actor | null, networkId: n
 				cityId,
 				city: check.city.name,
 				role,
-				...(previousCoordinator ? { previousCoordinator: { cityId: previousCoordinator.cityId, role: { from: 'coordinator', to: 'co_coordinator' } } } : {})
+				...(previousCoordinator
+					? { previousCoordinator: { cityId: previousCoordinator.cityId, role: { from: 'coordinator', to: 'co_coordinator' } } }
+					: {})
 			}
 		});
 		return ok({ cityId });
@@ -444,14 +469,21 @@ export async function changeNetworkMemberRole(
 				cityId,
 				city: member.name,
 				role: { from: member.role, to: role },
-				...(previousCoordinator ? { previousCoordinator: { cityId: previousCoordinator.cityId, role: { from: 'coordinator', to: 'co_coordinator' } } } : {})
+				...(previousCoordinator
+					? { previousCoordinator: { cityId: previousCoordinator.cityId, role: { from: 'coordinator', to: 'co_coordinator' } } }
+					: {})
 			}
 		});
 		return ok({ cityId, changed: true });
 	});
 }
 
-export async function removeNetworkMember(db: Db, actor: Actor | null, networkId: number, input: unknown): Promise<Result<{ cityId: number }>> {
+export async function removeNetworkMember(
+	db: Db,
+	actor: Actor | null,
+	networkId: number,
+	input: unknown
+): Promise<Result<{ cityId: number }>> {
 	if (!canOnNetworks(actor, 'member.remove', networkId)) return forbidden();
 	const parsed = validate(removeMemberSchema, input);
 	if (!parsed.ok) return parsed;

@@ -15,10 +15,24 @@ const next = () => ++sequence;
 export const actors = {
 	anonymous: null as Actor | null,
 	admin(overrides: Partial<Actor> = {}): Actor {
-		return { userId: 'user-admin', email: 'admin@example.org', name: 'Ada Admin', locale: 'en', roles: [{ role: 'administrator' }], ...overrides };
+		return {
+			userId: 'user-admin',
+			email: 'admin@example.org',
+			name: 'Ada Admin',
+			locale: 'en',
+			roles: [{ role: 'administrator' }],
+			...overrides
+		};
 	},
 	secretariat(overrides: Partial<Actor> = {}): Actor {
-		return { userId: 'user-secretariat', email: 'secretariat@example.org', name: 'Sara Secretariat', locale: 'es', roles: [{ role: 'secretariat' }], ...overrides };
+		return {
+			userId: 'user-secretariat',
+			email: 'secretariat@example.org',
+			name: 'Sara Secretariat',
+			locale: 'es',
+			roles: [{ role: 'secretariat' }],
+			...overrides
+		};
 	},
 	representative(cityId: number, kind: 'political' | 'technical' = 'technical', overrides: Partial<Actor> = {}): Actor {
 		return {
@@ -211,9 +225,13 @@ export async function countRows(db: Db, tables: readonly string[]): Promise<Reco
  */
 export async function breakAuditLog(db: Db, kind: 'sqlite' | 'postgres'): Promise<void> {
 	if (kind === 'sqlite') {
-		await sql`create trigger audit_unavailable before insert on audit_entry begin select raise(abort, 'audit log unavailable'); end`.execute(db);
+		await sql`create trigger audit_unavailable before insert on audit_entry begin select raise(abort, 'audit log unavailable'); end`.execute(
+			db
+		);
 		return;
 	}
-	await sql`create function audit_unavailable() returns trigger language plpgsql as $$ begin raise exception 'audit log unavailable'; end $$`.execute(db);
+	await sql`create function audit_unavailable() returns trigger language plpgsql as $$ begin raise exception 'audit log unavailable'; end $$`.execute(
+		db
+	);
 	await sql`create trigger audit_unavailable before insert on audit_entry for each row execute function audit_unavailable()`.execute(db);
 }

@@ -18,10 +18,7 @@ export const requestResetSchema = z.object({ email: emailField });
 export const newPasswordSchema = z
 	.object({
 		token: z.string().min(1, { error: 'accounts.reset.invalid_token' }).max(2000),
-		password: z
-			.string()
-			.min(10, { error: 'accounts.reset.password_too_short' })
-			.max(128, { error: 'common.validation.too_long' }),
+		password: z.string().min(10, { error: 'accounts.reset.password_too_short' }).max(128, { error: 'common.validation.too_long' }),
 		confirm: z.string()
 	})
 	.refine((value) => value.password === value.confirm, {

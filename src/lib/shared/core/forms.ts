@@ -26,10 +26,16 @@ export const dateField = z
 export const optionalDate = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), dateField.optional());
 
 export const optionalNumber = (schema: z.ZodNumber) =>
-	z.preprocess((v) => (v === '' || v === null || v === undefined ? undefined : typeof v === 'string' ? Number(v.replace(',', '.')) : v), schema.optional());
+	z.preprocess(
+		(v) => (v === '' || v === null || v === undefined ? undefined : typeof v === 'string' ? Number(v.replace(',', '.')) : v),
+		schema.optional()
+	);
 
 export const requiredNumber = (schema: z.ZodNumber) =>
-	z.preprocess((v) => (v === '' || v === null || v === undefined ? undefined : typeof v === 'string' ? Number(v.replace(',', '.')) : v), schema);
+	z.preprocess(
+		(v) => (v === '' || v === null || v === undefined ? undefined : typeof v === 'string' ? Number(v.replace(',', '.')) : v),
+		schema
+	);
 
 /** A money amount typed by a person ("1.070,50" or "1070.5") as integer cents. */
 export const moneyField = z
@@ -50,7 +56,10 @@ export const moneyField = z
 		return cents;
 	});
 
-export const pageField = z.preprocess((v) => (v === '' || v == null ? undefined : v), z.coerce.number().int().min(1).max(100000).default(1));
+export const pageField = z.preprocess(
+	(v) => (v === '' || v == null ? undefined : v),
+	z.coerce.number().int().min(1).max(100000).default(1)
+);
 export const pageSizeField = (fallback = 25) =>
 	z.preprocess((v) => (v === '' || v == null ? undefined : v), z.coerce.number().int().min(1).max(100).default(fallback));
 

@@ -42,11 +42,23 @@ export const cityFieldsSchema = z
 		countryCode: countryCodeSchema,
 		subdivision: optionalText(200),
 		population: requiredNumber(
-			z.number({ error: 'common.validation.number' }).int({ error: 'common.validation.integer' }).min(0, { error: 'common.validation.too_small' }).max(60_000_000, { error: 'common.validation.too_big' })
+			z
+				.number({ error: 'common.validation.number' })
+				.int({ error: 'common.validation.integer' })
+				.min(0, { error: 'common.validation.too_small' })
+				.max(60_000_000, { error: 'common.validation.too_big' })
 		),
-		latitude: optionalNumber(z.number({ error: 'common.validation.number' }).min(-90, { error: 'members.validation.latitude' }).max(90, { error: 'members.validation.latitude' })),
+		latitude: optionalNumber(
+			z
+				.number({ error: 'common.validation.number' })
+				.min(-90, { error: 'members.validation.latitude' })
+				.max(90, { error: 'members.validation.latitude' })
+		),
 		longitude: optionalNumber(
-			z.number({ error: 'common.validation.number' }).min(-180, { error: 'members.validation.longitude' }).max(180, { error: 'members.validation.longitude' })
+			z
+				.number({ error: 'common.validation.number' })
+				.min(-180, { error: 'members.validation.longitude' })
+				.max(180, { error: 'members.validation.longitude' })
 		),
 		website,
 		languages: languageList,
@@ -62,9 +74,7 @@ export const createCitySchema = cityFieldsSchema.and(
 	z.object({ status: z.enum(cityStatuses, { error: 'common.validation.invalid_choice' }).default('candidate') })
 );
 
-export const updateCitySchema = cityFieldsSchema.and(
-	z.object({ version: requiredNumber(z.number().int().min(1)) })
-);
+export const updateCitySchema = cityFieldsSchema.and(z.object({ version: requiredNumber(z.number().int().min(1)) }));
 
 export const changeStatusSchema = z.object({
 	status: z.enum(cityStatuses, { error: 'common.validation.invalid_choice' }),
@@ -82,7 +92,10 @@ export const contactSchema = z.object({
 	),
 	phone: z.preprocess(
 		(v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
-		z.string().regex(/^[+()0-9 .-]{5,40}$/, { error: 'members.validation.phone' }).optional()
+		z
+			.string()
+			.regex(/^[+()0-9 .-]{5,40}$/, { error: 'members.validation.phone' })
+			.optional()
 	),
 	language: z.enum(locales, { error: 'common.validation.invalid_choice' })
 });
@@ -93,7 +106,13 @@ export const countrySchema = z.object({
 });
 
 export const createFeeSchema = z.object({
-	year: requiredNumber(z.number({ error: 'common.validation.number' }).int().min(1990, { error: 'common.validation.too_small' }).max(2100, { error: 'common.validation.too_big' })),
+	year: requiredNumber(
+		z
+			.number({ error: 'common.validation.number' })
+			.int()
+			.min(1990, { error: 'common.validation.too_small' })
+			.max(2100, { error: 'common.validation.too_big' })
+	),
 	amount: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), moneyField.optional()),
 	currency: z.enum(currencies, { error: 'common.validation.invalid_choice' }).default('EUR'),
 	dueOn: dateField,
@@ -114,7 +133,9 @@ export const paymentSchema = z
 		error: 'members.validation.intermediary_required'
 	});
 
-const centsFromEuros = requiredNumber(z.number({ error: 'common.validation.number' }).min(0).max(1_000_000)).transform((v) => Math.round(v * 100));
+const centsFromEuros = requiredNumber(z.number({ error: 'common.validation.number' }).min(0).max(1_000_000)).transform((v) =>
+	Math.round(v * 100)
+);
 
 export const feeGridBandSchema = z.object({
 	band: requiredText(40),
@@ -132,8 +153,7 @@ export const feeGridSchema = z.object({
 	bands: z.array(feeGridBandSchema).min(1)
 });
 
-const optionalFilter = <T extends z.ZodType>(schema: T) =>
-	z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
+const optionalFilter = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
 
 export const cityListQuerySchema = z.object({
 	q: optionalFilter(z.string().max(200)),

@@ -5,7 +5,8 @@ import type { Db } from '#lib/server/db/index.ts';
 import { networkName } from '#lib/shared/networks/names.ts';
 
 // The filter options change rarely and are the same for every visitor.
-let filterOptions: ReturnType<typeof memoize<{ countries: string[]; networks: Awaited<ReturnType<typeof networks.listNetworks>> }>> | undefined;
+let filterOptions:
+	ReturnType<typeof memoize<{ countries: string[]; networks: Awaited<ReturnType<typeof networks.listNetworks>> }>> | undefined;
 function readFilterOptions(db: Db) {
 	filterOptions ??= memoize(15, async () => ({
 		countries: (await members.listCountriesInUse(db)).map((c) => c.country_code),

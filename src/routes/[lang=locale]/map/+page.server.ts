@@ -25,7 +25,16 @@ export async function load({ locals, url }) {
 	};
 	const located = points.flatMap((p) =>
 		p.latitude != null && p.longitude != null
-			? [{ id: p.id, name: p.name, latitude: p.latitude, longitude: p.longitude, href: `/${lang}/cities/${p.id}`, groups: groupsOf(p.country_code) }]
+			? [
+					{
+						id: p.id,
+						name: p.name,
+						latitude: p.latitude,
+						longitude: p.longitude,
+						href: `/${lang}/cities/${p.id}`,
+						groups: groupsOf(p.country_code)
+					}
+				]
 			: []
 	);
 

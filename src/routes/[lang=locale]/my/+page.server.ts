@@ -16,7 +16,9 @@ export async function load({ locals, url }) {
 		me: { name: actor.name, email: actor.email },
 		staff: isStaff(actor),
 		administrator: isAdministrator(actor),
-		cities: cities.flatMap((city) => (city ? [{ id: city.id, name: city.name, countryCode: city.country_code, kind: kinds.get(city.id) ?? 'technical' }] : [])),
+		cities: cities.flatMap((city) =>
+			city ? [{ id: city.id, name: city.name, countryCode: city.country_code, kind: kinds.get(city.id) ?? 'technical' }] : []
+		),
 		networks: coordinated.flatMap((network) => (network ? [{ id: network.id, name: networkName(network, locals.locale) }] : []))
 	};
 }

@@ -5,6 +5,8 @@ export async function load({ url, locals }) {
 	const result = await members.listCities(locals.app.database.db, { sort: 'name', ...input });
 	return {
 		filters: input,
-		result: result.ok ? { ok: true as const, query: result.value.query, total: result.value.total, items: result.value.items } : { ok: false as const }
+		result: result.ok
+			? { ok: true as const, query: result.value.query, total: result.value.total, items: result.value.items }
+			: { ok: false as const }
 	};
 }

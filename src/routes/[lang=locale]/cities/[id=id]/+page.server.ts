@@ -14,7 +14,10 @@ export async function load({ params, locals }) {
 		...result.value,
 		map:
 			result.value.city.latitude !== null && result.value.city.longitude !== null
-				? worldMapData([{ id: id, name: result.value.city.name, latitude: result.value.city.latitude, longitude: result.value.city.longitude }], { view: 'fit' })
+				? worldMapData(
+						[{ id: id, name: result.value.city.name, latitude: result.value.city.latitude, longitude: result.value.city.longitude }],
+						{ view: 'fit' }
+					)
 				: null,
 		networks: cityNetworks.map((n) => ({ id: n.id, kind: n.kind, role: n.role, name: networkName(n, locals.locale) }))
 	};

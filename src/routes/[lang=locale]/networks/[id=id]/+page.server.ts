@@ -19,13 +19,24 @@ export async function load({ params, locals }) {
 						latitude: m.latitude,
 						longitude: m.longitude,
 						href: `/${lang}/cities/${m.id}`,
-						groups: [{ href: `/${lang}/cities?network=${id}&country=${encodeURIComponent(m.country_code)}`, label: countryNames.of(m.country_code) ?? m.country_code }]
+						groups: [
+							{
+								href: `/${lang}/cities?network=${id}&country=${encodeURIComponent(m.country_code)}`,
+								label: countryNames.of(m.country_code) ?? m.country_code
+							}
+						]
 					}
 				]
 			: []
 	);
 	return {
-		network: { id: network.id, slug: network.slug, kind: network.kind, name: networkName(network, lang), description: networkDescription(network, lang) },
+		network: {
+			id: network.id,
+			slug: network.slug,
+			kind: network.kind,
+			name: networkName(network, lang),
+			description: networkDescription(network, lang)
+		},
 		members: members.map((m) => ({ id: m.id, name: m.name, countryCode: m.country_code, role: m.role, joinedOn: m.joined_on })),
 		countryCount,
 		located: located.length,

@@ -9,7 +9,8 @@ export async function GET({ params, url, locals }) {
 	const id = Number(params.id);
 	if (!/^[1-9]\d{0,9}$/.test(params.id)) return problem(404, 'common.errors.not_found', locals.locale);
 	const lang = url.searchParams.get('lang');
-	if (lang !== null && !isLocale(lang)) return problem(400, 'common.errors.validation', locals.locale, { lang: ['common.validation.invalid_choice'] });
+	if (lang !== null && !isLocale(lang))
+		return problem(400, 'common.errors.validation', locals.locale, { lang: ['common.validation.invalid_choice'] });
 	const locale = lang ?? locals.locale;
 	const db = locals.app.database.db;
 	const result = await members.getCity(db, null, id);
