@@ -34,7 +34,12 @@ test('a visitor finds a city in French and reads it in Portuguese', async ({ pag
 		const names = await results.locator('tbody th[scope="row"]').allInnerTexts();
 		expect(names.length).toBeGreaterThan(0);
 		for (const name of names) {
-			expect(name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase()).toContain(accentedCity.query);
+			expect(
+				name
+					.normalize('NFD')
+					.replace(/\p{Diacritic}/gu, '')
+					.toLowerCase()
+			).toContain(accentedCity.query);
 		}
 		await expectAccessible(page);
 		await tabTo(page, cityLink);
@@ -59,10 +64,9 @@ test('a visitor finds a city in French and reads it in Portuguese', async ({ pag
 		await expect(page).toHaveURL(new RegExp(`/pt/cities/${accentedCity.id}$`));
 		await expect(page.locator('html')).toHaveAttribute('lang', 'pt');
 		await expect(page.getByRole('heading', { level: 1, name: accentedCity.name })).toBeVisible();
-		await expect(page.getByRole('navigation', { name: text('pt', 'common.nav.language') }).getByRole('link', { name: 'Português' })).toHaveAttribute(
-			'aria-current',
-			'true'
-		);
+		await expect(
+			page.getByRole('navigation', { name: text('pt', 'common.nav.language') }).getByRole('link', { name: 'Português' })
+		).toHaveAttribute('aria-current', 'true');
 		await expect(page.getByRole('link', { name: text('pt', 'common.nav.cities') }).first()).toBeVisible();
 		await expectSkipLinkFirst(page, text('pt', 'common.nav.skip_to_content'));
 		await expectAccessible(page);

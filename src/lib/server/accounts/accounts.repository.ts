@@ -96,6 +96,11 @@ export async function listAccountsWithRoles(db: DbOrTrx, page: number, pageSize:
 	};
 }
 
+/** Every password-reset link of a user: once one is used, the others must not work any more. */
+export async function deletePasswordResetTokens(db: DbOrTrx, userId: string) {
+	await db.deleteFrom('auth_verification').where('identifier', 'like', 'reset-password:%').where('value', '=', userId).execute();
+}
+
 export async function updateUserLocale(db: DbOrTrx, userId: string, locale: string) {
 	await db.updateTable('auth_user').set({ locale }).where('id', '=', userId).execute();
 }

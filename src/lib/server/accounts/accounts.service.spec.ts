@@ -10,6 +10,7 @@ import {
 	listAccounts,
 	requestPasswordReset,
 	resetPassword,
+	isPasswordResetTokenValid,
 	revokeRole,
 	signIn,
 	signInLimits
@@ -178,6 +179,23 @@ describeEachContext('accounts service: password reset', (getContext) => {
 
 		const audit = (await auditEntries(ctx.database.db, { entityType: 'account', entityId: userId })).map((e) => e.action);
 		expect(audit).toEqual(['account.password_reset_requested', 'account.password_reset', 'account.sign_in']);
+	});
+
+	it('voids every earlier link once one of them has been used', async () => {
+		const ctx = getContext();
+		await someone(ctx, 'ana@example.org', 'es');
+		expectOk(await requestPasswordReset(ctx, { email: 'ana@example.org' }, '203.0.113.9'));
+		expectOk(await requestPasswordReset(ctx, { email: 'ana@example.org' }, '203.0.113.9'));
+		const [first, second] = (await outbox(ctx, 'ana@example.org')).map((m) => tokenFromMail(m.text_body, 'es'));
+		expect(await isPasswordResetTokenValid(ctx, first)).toBe(true);
+		expectOk(await resetPassword(ctx, { token: second, password: 'the second link', confirm: 'the second link' }));
+		expect(await isPasswordResetTokenValid(ctx, first)).toBe(false);
+		expectFailure(
+			await resetPassword(ctx, { token: first, password: 'the first link', confirm: 'the first link' }),
+			400,
+			'accounts.reset.invalid_token'
+		);
+		expectOk(await signIn(ctx, { email: 'ana@example.org', password: 'the second link' }, { ip: '1.1.1.1' }));
 	});
 
 	it('answers the same for an unknown address and sends nothing', async () => {

@@ -113,6 +113,13 @@ export async function requestPasswordReset(ctx: AppContext, input: unknown, ip: 
 	return ok(null);
 }
 
+/** Whether a password-reset link is still usable, so the page can say so before anything is typed. */
+export async function isPasswordResetTokenValid(ctx: AppContext, token: string): Promise<boolean> {
+	if (!token || token.length > 2000) return false;
+	const verification = await (await ctx.auth.$context).internalAdapter.findVerificationValue(`reset-password:${token}`);
+	return !!verification && new Date(verification.expiresAt) >= new Date();
+}
+
 export async function resetPassword(ctx: AppContext, input: unknown): Promise<Result<null>> {
 	const parsed = validate(newPasswordSchema, input);
 	if (!parsed.ok) return parsed;
@@ -128,8 +135,9 @@ export async function resetPassword(ctx: AppContext, input: unknown): Promise<Re
 		if (error instanceof APIError) return fail(400, 'accounts.reset.invalid_token', { token: ['accounts.reset.invalid_token'] });
 		throw error;
 	}
-	// The link came by e-mail, which proves the address.
+	// The link came by e-mail, which proves the address; any other link sent before is now void.
 	await internal.updateUser(userId, { emailVerified: true });
+	await repo.deletePasswordResetTokens(ctx.database.db, userId);
 	await recordAudit(ctx.database.db, null, {
 		action: 'account.password_reset',
 		entityType: 'account',

@@ -1,9 +1,10 @@
 import { redirect } from '@sveltejs/kit';
-import { resetPassword } from '#lib/server/accounts/accounts.service.ts';
+import { isPasswordResetTokenValid, resetPassword } from '#lib/server/accounts/accounts.service.ts';
 import { actionFailure, readForm } from '#lib/server/http/forms.ts';
 
-export function load({ url }) {
-	return { token: url.searchParams.get('token') ?? '' };
+export async function load({ url, locals }) {
+	const token = url.searchParams.get('token') ?? '';
+	return { token, tokenValid: await isPasswordResetTokenValid(locals.app, token) };
 }
 
 export const actions = {

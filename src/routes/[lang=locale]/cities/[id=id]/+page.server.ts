@@ -4,7 +4,7 @@ import { loadFailure, parseId } from '#lib/server/http/forms.ts';
 import { networkName } from '#lib/shared/networks/names.ts';
 import { worldMapData } from '#lib/server/map/world-map.ts';
 
-export async function load({ params, locals }) {
+export async function load({ params, locals, url }) {
 	const id = parseId(params.id);
 	const db = locals.app.database.db;
 	const result = await members.getCity(db, locals.actor, id);
@@ -12,6 +12,7 @@ export async function load({ params, locals }) {
 	const cityNetworks = await networks.listNetworksOfCity(db, id);
 	return {
 		...result.value,
+		saved: url.searchParams.has('saved') && result.value.mayEdit,
 		map:
 			result.value.city.latitude !== null && result.value.city.longitude !== null
 				? worldMapData(
