@@ -128,6 +128,7 @@ const uncached: Measurement[] = [];
 uncached.push(await measure('baseline (bare framework page)', '/baseline'));
 uncached.push(await measure('city list page, no page cache', '/en/cities'));
 uncached.push(await measure('city list page, search, no page cache', '/en/cities?q=san'));
+uncached.push(await measure('cities API, search, no page cache', '/api/v1/cities?q=san'));
 await stopServer();
 
 const row = (r: Measurement, baseline: number) =>
