@@ -3,7 +3,7 @@ import type { DbOrTrx } from '../db/index.ts';
 import { nowIso } from '../core/clock.ts';
 import { searchKey } from '../../shared/core/forms.ts';
 import type { CityListQuery, CityFields, ContactInput } from '../../shared/members/schemas.ts';
-import type { CityStatus } from '../../shared/members/constants.ts';
+import { recentGovernmentChangeDays, type CityStatus } from '../../shared/members/constants.ts';
 
 export type CityRow = Awaited<ReturnType<typeof findCityById>>;
 
@@ -55,6 +55,10 @@ function filteredCities(db: DbOrTrx, query: Omit<CityListQuery, 'page' | 'pageSi
 	if (query.country) base = base.where('city.country_code', '=', query.country);
 	if (query.region) base = base.where('country.region', '=', query.region);
 	if (query.status) base = base.where('city.status', '=', query.status);
+	if (query.onboarding) {
+		const since = new Date(Date.now() - recentGovernmentChangeDays * 86_400_000).toISOString().slice(0, 10);
+		base = base.where('city.government_changed_on', '>=', since);
+	}
 	if (query.network) {
 		const networkId = query.network;
 		base = base.where('city.id', 'in', (eb) =>

@@ -467,6 +467,18 @@ describeEachDatabase('members service: listing and search', (getDb) => {
 		expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(['pageSize', 'region']);
 	});
 
+	it('lists the cities flagged for onboarding training: a government change within the last year', async () => {
+		const db = getDb();
+		await insertStandardCountries(db);
+		const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+		await createTestCity(db, { name: 'Recent', governmentChangedOn: daysAgo(30) });
+		await createTestCity(db, { name: 'Old', governmentChangedOn: daysAgo(400) });
+		await createTestCity(db, { name: 'Never', governmentChangedOn: '' });
+		expect(await names(db, { onboarding: '1' })).toEqual(['Recent']);
+		expect(await names(db, { onboarding: '' })).toEqual(['Never', 'Old', 'Recent']);
+		expectFailure(await listCities(db, { onboarding: 'yes' }), 400, 'common.errors.validation');
+	});
+
 	it('pages through the results with the total of all matches', async () => {
 		const db = getDb();
 		await insertStandardCountries(db);

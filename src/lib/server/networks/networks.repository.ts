@@ -23,28 +23,30 @@ function localizedColumns(texts: NetworkTexts) {
 }
 
 export async function listNetworks(db: DbOrTrx) {
-	return db
-		.selectFrom('network')
-		.leftJoin('network_member', 'network_member.network_id', 'network.id')
-		.select([
-			'network.id',
-			'network.slug',
-			'network.kind',
-			'network.name_es',
-			'network.name_en',
-			'network.name_fr',
-			'network.name_pt',
-			'network.description_es',
-			'network.description_en',
-			'network.description_fr',
-			'network.description_pt',
-			(eb) => eb.fn.count<number>('network_member.city_id').as('member_count')
-		])
-		// Grouping by the primary key is enough: PostgreSQL knows the other columns depend on it.
-		.groupBy('network.id')
-		.orderBy('network.kind')
-		.orderBy('network.name_en')
-		.execute();
+	return (
+		db
+			.selectFrom('network')
+			.leftJoin('network_member', 'network_member.network_id', 'network.id')
+			.select([
+				'network.id',
+				'network.slug',
+				'network.kind',
+				'network.name_es',
+				'network.name_en',
+				'network.name_fr',
+				'network.name_pt',
+				'network.description_es',
+				'network.description_en',
+				'network.description_fr',
+				'network.description_pt',
+				(eb) => eb.fn.count<number>('network_member.city_id').as('member_count')
+			])
+			// Grouping by the primary key is enough: PostgreSQL knows the other columns depend on it.
+			.groupBy('network.id')
+			.orderBy('network.kind')
+			.orderBy('network.name_en')
+			.execute()
+	);
 }
 
 export async function findNetworkById(db: DbOrTrx, id: number) {

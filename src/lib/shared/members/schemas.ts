@@ -161,6 +161,8 @@ export const cityListQuerySchema = z.object({
 	region: optionalFilter(z.enum(regionCodes)),
 	network: optionalFilter(z.coerce.number().int().positive()),
 	status: optionalFilter(z.enum(cityStatuses)),
+	/** Only cities whose government team changed recently (flagged for onboarding training). */
+	onboarding: optionalFilter(z.enum(['1'])),
 	sort: optionalFilter(z.enum(citySortKeys)),
 	page: pageField,
 	pageSize: pageSizeField(25)
