@@ -54,7 +54,8 @@ function filteredCities(db: DbOrTrx, query: Omit<CityListQuery, 'page' | 'pageSi
 	}
 	if (query.country) base = base.where('city.country_code', '=', query.country);
 	if (query.region) base = base.where('country.region', '=', query.region);
-	if (query.status) base = base.where('city.status', '=', query.status);
+	if (query.status === 'current') base = base.where('city.status', 'in', ['active', 'in_arrears']);
+	else if (query.status && query.status !== 'any') base = base.where('city.status', '=', query.status);
 	if (query.onboarding) {
 		const since = new Date(Date.now() - recentGovernmentChangeDays * 86_400_000).toISOString().slice(0, 10);
 		base = base.where('city.government_changed_on', '>=', since);

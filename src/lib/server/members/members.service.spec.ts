@@ -459,6 +459,8 @@ describeEachDatabase('members service: listing and search', (getDb) => {
 		expect(await names(db, { region: 'latin-america-caribbean' })).toEqual(['Rosario', 'Santos']);
 		expect(await names(db, { region: 'europe', status: 'active' })).toEqual(['Lyon']);
 		expect(await names(db, { status: 'candidate' })).toEqual(['Bamako']);
+		expect(await names(db, { status: 'current' })).toEqual(['Lyon', 'Rosario', 'Santos']);
+		expect(await names(db, { status: 'any' })).toEqual(['Bamako', 'Lyon', 'Rosario', 'Santos']);
 		expect(await names(db, { network: String(network) })).toEqual(['Rosario', 'Santos']);
 		expect(await names(db, { network: String(network), status: 'active' })).toEqual(['Rosario']);
 		expect(await names(db, { country: 'KR' })).toEqual([]);

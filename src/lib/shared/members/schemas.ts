@@ -160,7 +160,8 @@ export const cityListQuerySchema = z.object({
 	country: optionalFilter(countryCodeSchema),
 	region: optionalFilter(z.enum(regionCodes)),
 	network: optionalFilter(z.coerce.number().int().positive()),
-	status: optionalFilter(z.enum(cityStatuses)),
+	/** A status; `current` is active or in arrears (today's members); `any` is every status. */
+	status: optionalFilter(z.enum([...cityStatuses, 'current', 'any'])),
 	/** Only cities whose government team changed recently (flagged for onboarding training). */
 	onboarding: optionalFilter(z.enum(['1'])),
 	sort: optionalFilter(z.enum(citySortKeys)),

@@ -17,7 +17,8 @@ function readFilterOptions(db: Db) {
 
 export async function load({ url, locals }) {
 	const db = locals.app.database.db;
-	const input = Object.fromEntries(url.searchParams);
+	// The directory shows today's members unless another status (or every status) is asked for.
+	const input = { ...Object.fromEntries(url.searchParams), status: url.searchParams.get('status') || 'current' };
 	const [result, options] = await Promise.all([members.listCities(db, input), readFilterOptions(db)]);
 	return {
 		filters: input,
