@@ -110,3 +110,22 @@ describe('messages', () => {
 		).toEqual(['a.b.c', 'x.y_z.w', 'p.q.r']);
 	});
 });
+
+describe('audit labels', () => {
+	it('names every audited action and kind of record the code writes, in every language', () => {
+		const files = sourceFiles(path.join(root, 'src', 'lib', 'server'));
+		const actions = new Set<string>();
+		const entities = new Set<string>();
+		for (const file of files) {
+			const source = fs.readFileSync(file, 'utf8');
+			for (const m of source.matchAll(/action: '([a-z_]+\.[a-z_]+)'/g)) actions.add(m[1]);
+			for (const m of source.matchAll(/entityType: '([a-z_]+)'/g)) entities.add(m[1]);
+		}
+		expect(actions.size).toBeGreaterThan(10);
+		const missing = [
+			...[...actions].map((a) => `admin.audit_action.${a.replace('.', '_')}`),
+			...[...entities].map((e) => `admin.audit_entity.${e}`)
+		].filter((key) => locales.some((locale) => !(key in messages[locale])));
+		expect(missing).toEqual([]);
+	});
+});

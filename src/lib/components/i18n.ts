@@ -83,3 +83,17 @@ export function languageName(code: string): string {
 		return code;
 	}
 }
+
+/** A translated name for an audit action code such as `city.change_status`; the code when unknown. */
+export function auditActionLabel(action: string): string {
+	const key = `admin.audit_action.${action.replace('.', '_')}`;
+	const label = t(key);
+	return label === key ? action : label;
+}
+
+/** A translated name for an audited kind of record such as `membership_fee`. */
+export function auditEntityLabel(entityType: string): string {
+	const key = `admin.audit_entity.${entityType}`;
+	const label = t(key);
+	return label === key ? entityType : label;
+}

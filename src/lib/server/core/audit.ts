@@ -73,6 +73,11 @@ export async function listAuditEntries(db: DbOrTrx, query: AuditQuery) {
 	return { total: Number(total), rows };
 }
 
+export async function listAuditActions(db: DbOrTrx): Promise<string[]> {
+	const rows = await db.selectFrom('audit_entry').select('action').distinct().orderBy('action').execute();
+	return rows.map((r) => r.action);
+}
+
 export async function listAuditEntityTypes(db: DbOrTrx): Promise<string[]> {
 	const rows = await db.selectFrom('audit_entry').select('entity_type').distinct().orderBy('entity_type').execute();
 	return rows.map((r) => r.entity_type);

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { canOnAccounts } from '#lib/server/accounts/accounts.policy.ts';
-import { listAuditEntityTypes, listAuditEntries } from '#lib/server/core/audit.ts';
+import { listAuditActions, listAuditEntityTypes, listAuditEntries } from '#lib/server/core/audit.ts';
 import { validate } from '#lib/server/core/result.ts';
 import { optionalDate, optionalText, pageField } from '#lib/shared/core/forms.ts';
 
@@ -37,8 +37,8 @@ export async function load({ url, locals }) {
 	const filters = Object.fromEntries(url.searchParams);
 	const { page: rawPage, ...criteria } = filters;
 	const parsed = validate(auditFilterSchema, criteria);
-	const entityTypes = await listAuditEntityTypes(db);
-	if (!parsed.ok) return { filters, fieldErrors: parsed.fieldErrors ?? {}, entityTypes, result: null };
+	const [entityTypes, actions] = await Promise.all([listAuditEntityTypes(db), listAuditActions(db)]);
+	if (!parsed.ok) return { filters, fieldErrors: parsed.fieldErrors ?? {}, entityTypes, actions, result: null };
 	const query = parsed.value;
 	const pageNumber = pageField.safeParse(rawPage);
 	const page = pageNumber.success ? pageNumber.data : 1;
@@ -56,6 +56,7 @@ export async function load({ url, locals }) {
 		filters,
 		fieldErrors: {} as Record<string, string[]>,
 		entityTypes,
+		actions,
 		result: {
 			page,
 			pageSize,
