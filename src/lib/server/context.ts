@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/index.ts';
+import { migrateToLatest, openDatabase, optimizeDatabase, type DatabaseHandle } from './db/index.ts';
 import { createAuth, type Auth } from './core/auth.ts';
 import { createMailer, type Mailer } from './core/mailer.ts';
 import { loadConfig, type AppConfig } from './config.ts';
@@ -31,6 +31,7 @@ export function appContext(): Promise<AppContext> {
 		const context = createAppContext(loadConfig());
 		await migrateToLatest(context.database.db);
 		await loadReferenceData(context.database.db);
+		await optimizeDatabase(context.database);
 		return context;
 	})();
 	return current;

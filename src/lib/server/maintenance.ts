@@ -1,6 +1,7 @@
 import type { AppContext } from './context.ts';
 import { refreshArrears } from './members/index.ts';
 import { logger } from './core/logger.ts';
+import { optimizeDatabase } from './db/index.ts';
 
 let timer: NodeJS.Timeout | undefined;
 
@@ -10,6 +11,7 @@ export function startMaintenance(context: AppContext): void {
 	const run = async () => {
 		try {
 			const changed = await refreshArrears(context.database.db, null);
+			await optimizeDatabase(context.database);
 			if (changed) logger.info({ changed }, 'fee arrears refreshed');
 		} catch (error) {
 			logger.error({ err: error }, 'maintenance failed');
