@@ -22,25 +22,27 @@ function localizedColumns(texts: NetworkTexts) {
 	};
 }
 
+/** The columns every list of networks shows: identity, kind and the texts in the four languages. */
+const networkColumns = [
+	'network.id',
+	'network.slug',
+	'network.kind',
+	'network.name_es',
+	'network.name_en',
+	'network.name_fr',
+	'network.name_pt',
+	'network.description_es',
+	'network.description_en',
+	'network.description_fr',
+	'network.description_pt'
+] as const;
+
 export async function listNetworks(db: DbOrTrx) {
 	return (
 		db
 			.selectFrom('network')
 			.leftJoin('network_member', 'network_member.network_id', 'network.id')
-			.select([
-				'network.id',
-				'network.slug',
-				'network.kind',
-				'network.name_es',
-				'network.name_en',
-				'network.name_fr',
-				'network.name_pt',
-				'network.description_es',
-				'network.description_en',
-				'network.description_fr',
-				'network.description_pt',
-				(eb) => eb.fn.count<number>('network_member.city_id').as('member_count')
-			])
+			.select([...networkColumns, (eb) => eb.fn.count<number>('network_member.city_id').as('member_count')])
 			// Grouping by the primary key is enough: PostgreSQL knows the other columns depend on it.
 			.groupBy('network.id')
 			.orderBy('network.kind')
@@ -149,17 +151,7 @@ function networkSummaries(db: DbOrTrx, kind: string | undefined) {
 	if (kind) base = base.where('network.kind', '=', kind);
 	return base
 		.select([
-			'network.id',
-			'network.slug',
-			'network.kind',
-			'network.name_es',
-			'network.name_en',
-			'network.name_fr',
-			'network.name_pt',
-			'network.description_es',
-			'network.description_en',
-			'network.description_fr',
-			'network.description_pt',
+			...networkColumns,
 			'network.created_at',
 			'network.updated_at',
 			(eb) => eb.fn.count<number>('network_member.city_id').as('member_count'),
