@@ -4,6 +4,7 @@ import { createAuth, type Auth } from './core/auth.ts';
 import { createMailer, type Mailer } from './core/mailer.ts';
 import { loadConfig, type AppConfig } from './config.ts';
 import { loadReferenceData } from './members/reference-data.ts';
+import { seedExperienceTopics } from './experiences/reference-data.ts';
 
 /** Everything a request needs that lives as long as the process. */
 export interface AppContext {
@@ -31,6 +32,7 @@ export function appContext(): Promise<AppContext> {
 		const context = createAppContext(loadConfig());
 		await migrateToLatest(context.database.db);
 		await loadReferenceData(context.database.db);
+		await seedExperienceTopics(context.database.db);
 		await optimizeDatabase(context.database);
 		return context;
 	})();

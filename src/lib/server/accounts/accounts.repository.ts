@@ -104,3 +104,16 @@ export async function deletePasswordResetTokens(db: DbOrTrx, userId: string) {
 export async function updateUserLocale(db: DbOrTrx, userId: string, locale: string) {
 	await db.updateTable('auth_user').set({ locale }).where('id', '=', userId).execute();
 }
+
+/** The people who represent a city, with the language they read mail in. */
+export async function listCityRepresentatives(db: DbOrTrx, cityId: number) {
+	return db
+		.selectFrom('role_assignment as r')
+		.innerJoin('auth_user as u', 'u.id', 'r.user_id')
+		.select(['u.id', 'u.email', 'u.name', 'u.locale'])
+		.where('r.role', '=', 'city_representative')
+		.where('r.city_id', '=', cityId)
+		.orderBy('u.email')
+		.distinct()
+		.execute();
+}

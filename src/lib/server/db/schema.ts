@@ -204,6 +204,103 @@ export interface NetworkMemberTable {
 	joined_on: string;
 }
 
+export interface ExperienceTopicTable {
+	code: string;
+	title_es: string;
+	title_en: string;
+	title_fr: string;
+	title_pt: string;
+	position: number;
+	created_at: string;
+}
+
+export interface ExperienceTable {
+	id: Generated<number>;
+	city_id: number;
+	external_id: string | null;
+	original_language: string;
+	status: string;
+	/** JSON: per language, the translatable texts. */
+	texts: string;
+	title_key: string;
+	/** JSON arrays from here to `banks`. */
+	co_lead_city_ids: string;
+	start_date: string | null;
+	end_date: string | null;
+	ongoing: number;
+	budget_range: string | null;
+	territory_scope: string | null;
+	contact_name: string | null;
+	contact_email: string | null;
+	contact_phone: string | null;
+	links: string;
+	video_links: string;
+	principles: string;
+	topics: string;
+	target_groups: string;
+	sdgs: string;
+	banks: string;
+	featured: number;
+	charter_version: string;
+	completeness: number;
+	missing_fields: string;
+	version: Generated<number>;
+	created_by: string | null;
+	created_at: string;
+	updated_at: string;
+	submitted_at: string | null;
+	first_published_at: string | null;
+}
+
+export interface ExperienceEventTable {
+	id: Generated<number>;
+	experience_id: number;
+	action: string;
+	from_status: string | null;
+	to_status: string;
+	comment: string | null;
+	actor_user_id: string | null;
+	actor_label: string;
+	created_at: string;
+}
+
+export interface ExperienceFileTable {
+	id: Generated<number>;
+	experience_id: number;
+	kind: string;
+	storage_key: string;
+	original_name: string;
+	media_type: string;
+	byte_size: number;
+	width: number | null;
+	height: number | null;
+	alt_text: string | null;
+	caption: string | null;
+	title: string | null;
+	position: number;
+	deleted_at: string | null;
+	created_at: string;
+}
+
+export interface ExperienceListingTable {
+	experience_id: number;
+	city_id: number;
+	country_code: string;
+	region: string;
+	original_language: string;
+	start_year: number | null;
+	featured: number;
+	published_at: string;
+	title_key: string;
+	snapshot: string;
+}
+
+export interface ExperienceListingTagTable {
+	kind: string;
+	code: string;
+	experience_id: number;
+}
+
 export interface Database {
 	auth_user: AuthUserTable;
 	auth_session: AuthSessionTable;
@@ -223,4 +320,10 @@ export interface Database {
 	fee_payment: FeePaymentTable;
 	network: NetworkTable;
 	network_member: NetworkMemberTable;
+	experience_topic: ExperienceTopicTable;
+	experience: ExperienceTable;
+	experience_event: ExperienceEventTable;
+	experience_file: ExperienceFileTable;
+	experience_listing: ExperienceListingTable;
+	experience_listing_tag: ExperienceListingTagTable;
 }

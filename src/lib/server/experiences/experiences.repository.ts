@@ -1,0 +1,668 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { DbOrTrx } from '../db/index.ts';
+import type { Locale } from '../../shared/i18n.ts';
+import type { ExperienceFields, ExperienceQuery, WorkingListQuery } from '../../shared/experiences/schemas.ts';
+import type { ExperienceStatus, FacetName } from '../../shared/experiences/constants.ts';
+import { facetNames } from '../../shared/experiences/constants.ts';
+import type {
+	ExperienceEvent,
+	ExperienceSummary,
+	FacetCounts,
+	PublishedExperience
+} from '../../shared/experiences/types.ts';
+import { postgresTsQuery, searchTerms, sqliteMatchQuery } from './search-text.ts';
+
+function isPostgres(db: DbOrTrx): boolean {
+	return db.getExecutor().adapter.constructor.name.startsWith('Postgres');
+}
+
+const json = (value: unknown) => JSON.stringify(value);
+
+// ---------------------------------------------------------------------------------------------------
+// Working copies
+
+export interface ExperienceDerived {
+	titleKey: string;
+	completeness: number;
+	missingFields: string[];
+}
+
+function fieldColumns(fields: ExperienceFields, derived: ExperienceDerived) {
+	return {
+		city_id: fields.cityId,
+		original_language: fields.originalLanguage,
+		texts: json(fields.texts),
+		title_key: derived.titleKey,
+		co_lead_city_ids: json(fields.coLeadCityIds),
+		start_date: fields.startDate ?? null,
+		end_date: fields.endDate ?? null,
+		ongoing: fields.ongoing ? 1 : 0,
+		budget_range: fields.budgetRange ?? null,
+		territory_scope: fields.territoryScope ?? null,
+		contact_name: fields.contactName ?? null,
+		contact_email: fields.contactEmail ?? null,
+		contact_phone: fields.contactPhone ?? null,
+		links: json(fields.links),
+		video_links: json(fields.videoLinks),
+		principles: json(fields.principles),
+		topics: json(fields.topics),
+		target_groups: json(fields.targetGroups),
+		sdgs: json(fields.sdgs),
+		banks: json(fields.banks),
+		completeness: derived.completeness,
+		missing_fields: json(derived.missingFields)
+	};
+}
+
+export async function insertExperience(
+	db: DbOrTrx,
+	input: {
+		fields: ExperienceFields;
+		derived: ExperienceDerived;
+		status: ExperienceStatus;
+		externalId: string | null;
+		createdBy: string | null;
+		charterVersion: string;
+		now: string;
+	}
+): Promise<number> {
+	const row = await db
+		.insertInto('experience')
+		.values({
+			...fieldColumns(input.fields, input.derived),
+			external_id: input.externalId,
+			status: input.status,
+			featured: 0,
+			charter_version: input.charterVersion,
+			created_by: input.createdBy,
+			created_at: input.now,
+			updated_at: input.now
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return Number(row.id);
+}
+
+/** Saves the fields if the record is still at `version`; false when someone saved in between. */
+export async function updateExperienceFields(
+	db: DbOrTrx,
+	id: number,
+	version: number,
+	fields: ExperienceFields,
+	derived: ExperienceDerived,
+	now: string
+): Promise<boolean> {
+	const result = await db
+		.updateTable('experience')
+		.set({ ...fieldColumns(fields, derived), updated_at: now, version: sql`version + 1` })
+		.where('id', '=', id)
+		.where('version', '=', version)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
+}
+
+export async function updateExperienceState(
+	db: DbOrTrx,
+	id: number,
+	version: number,
+	patch: { status?: ExperienceStatus; featured?: boolean; submittedAt?: string; firstPublishedAt?: string },
+	now: string
+): Promise<boolean> {
+	const result = await db
+		.updateTable('experience')
+		.set({
+			...(patch.status ? { status: patch.status } : {}),
+			...(patch.featured !== undefined ? { featured: patch.featured ? 1 : 0 } : {}),
+			...(patch.submittedAt ? { submitted_at: patch.submittedAt } : {}),
+			...(patch.firstPublishedAt ? { first_published_at: patch.firstPublishedAt } : {}),
+			updated_at: now,
+			version: sql`version + 1`
+		})
+		.where('id', '=', id)
+		.where('version', '=', version)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
+}
+
+export async function findExperienceRow(db: DbOrTrx, id: number) {
+	return db.selectFrom('experience').selectAll().where('id', '=', id).executeTakeFirst();
+}
+export type ExperienceRow = NonNullable<Awaited<ReturnType<typeof findExperienceRow>>>;
+
+export async function findExperienceIdByExternalId(db: DbOrTrx, externalId: string) {
+	const row = await db.selectFrom('experience').select(['id', 'version', 'status']).where('external_id', '=', externalId).executeTakeFirst();
+	return row ? { id: Number(row.id), version: Number(row.version), status: row.status as ExperienceStatus } : undefined;
+}
+
+export async function insertEvent(
+	db: DbOrTrx,
+	event: {
+		experienceId: number;
+		action: string;
+		fromStatus: ExperienceStatus | null;
+		toStatus: ExperienceStatus;
+		comment: string | null;
+		actorUserId: string | null;
+		actorLabel: string;
+		now: string;
+	}
+): Promise<void> {
+	await db
+		.insertInto('experience_event')
+		.values({
+			experience_id: event.experienceId,
+			action: event.action,
+			from_status: event.fromStatus,
+			to_status: event.toStatus,
+			comment: event.comment,
+			actor_user_id: event.actorUserId,
+			actor_label: event.actorLabel,
+			created_at: event.now
+		})
+		.execute();
+}
+
+export async function listEvents(db: DbOrTrx, experienceId: number): Promise<ExperienceEvent[]> {
+	const rows = await db
+		.selectFrom('experience_event')
+		.selectAll()
+		.where('experience_id', '=', experienceId)
+		.orderBy('id', 'desc')
+		.execute();
+	return rows.map((r) => ({
+		id: Number(r.id),
+		action: r.action,
+		fromStatus: r.from_status as ExperienceStatus | null,
+		toStatus: r.to_status as ExperienceStatus,
+		comment: r.comment,
+		actorLabel: r.actor_label,
+		createdAt: r.created_at
+	}));
+}
+
+export async function listWorkingCopies(db: DbOrTrx, query: WorkingListQuery, onlyCityIds?: readonly number[]) {
+	let base = db.selectFrom('experience as e').innerJoin('city as c', 'c.id', 'e.city_id');
+	if (onlyCityIds) base = base.where('e.city_id', 'in', onlyCityIds.length ? [...onlyCityIds] : [-1]);
+	if (query.status) base = base.where('e.status', '=', query.status);
+	if (query.city) base = base.where('e.city_id', '=', query.city);
+	if (query.maxCompleteness !== undefined) base = base.where('e.completeness', '<=', query.maxCompleteness);
+	if (query.missing) base = base.where('e.missing_fields', 'like', `%"${query.missing.replace(/[%_"\\]/g, '')}"%`);
+	if (query.q) {
+		const key = query.q
+			.normalize('NFD')
+			.replace(/\p{Diacritic}/gu, '')
+			.toLowerCase()
+			.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+		base = base.where(sql<boolean>`e.title_key like ${`%${key}%`} escape '\\'`);
+	}
+	const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+	const rows = await base
+		.select([
+			'e.id',
+			'e.city_id',
+			'c.name as city_name',
+			'c.country_code',
+			'e.status',
+			'e.texts',
+			'e.original_language',
+			'e.completeness',
+			'e.missing_fields',
+			'e.featured',
+			'e.updated_at',
+			'e.submitted_at',
+			'e.first_published_at'
+		])
+		.orderBy('e.updated_at', 'desc')
+		.orderBy('e.id', 'desc')
+		.limit(query.pageSize)
+		.offset((query.page - 1) * query.pageSize)
+		.execute();
+	return {
+		total: Number(total),
+		rows: rows.map((r) => {
+			const texts = JSON.parse(r.texts) as Record<string, { title?: string }>;
+			return {
+				id: Number(r.id),
+				cityId: Number(r.city_id),
+				cityName: r.city_name,
+				countryCode: r.country_code,
+				status: r.status as ExperienceStatus,
+				title: texts[r.original_language]?.title ?? '',
+				originalLanguage: r.original_language as Locale,
+				completeness: Number(r.completeness),
+				missingFields: JSON.parse(r.missing_fields) as string[],
+				featured: Number(r.featured) === 1,
+				updatedAt: r.updated_at,
+				submittedAt: r.submitted_at,
+				isListed: !!r.first_published_at
+			};
+		})
+	};
+}
+
+export async function countWorkingCopiesByStatus(db: DbOrTrx, onlyCityIds?: readonly number[]) {
+	let base = db.selectFrom('experience').select(['status', (eb) => eb.fn.countAll<number>().as('count')]);
+	if (onlyCityIds) base = base.where('city_id', 'in', onlyCityIds.length ? [...onlyCityIds] : [-1]);
+	const rows = await base.groupBy('status').execute();
+	return Object.fromEntries(rows.map((r) => [r.status, Number(r.count)])) as Partial<Record<ExperienceStatus, number>>;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Files
+
+export async function insertFile(
+	db: DbOrTrx,
+	file: {
+		experienceId: number;
+		kind: 'image' | 'document';
+		storageKey: string;
+		originalName: string;
+		mediaType: string;
+		byteSize: number;
+		width: number | null;
+		height: number | null;
+		altText: string | null;
+		caption: string | null;
+		title: string | null;
+		now: string;
+	}
+): Promise<number> {
+	const [{ position }] = await db
+		.selectFrom('experience_file')
+		.select((eb) => eb.fn.coalesce(eb.fn.max('position'), eb.lit(0)).as('position'))
+		.where('experience_id', '=', file.experienceId)
+		.execute();
+	const row = await db
+		.insertInto('experience_file')
+		.values({
+			experience_id: file.experienceId,
+			kind: file.kind,
+			storage_key: file.storageKey,
+			original_name: file.originalName,
+			media_type: file.mediaType,
+			byte_size: file.byteSize,
+			width: file.width,
+			height: file.height,
+			alt_text: file.altText,
+			caption: file.caption,
+			title: file.title,
+			position: Number(position) + 1,
+			created_at: file.now
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return Number(row.id);
+}
+
+export async function listFiles(db: DbOrTrx, experienceId: number) {
+	return db
+		.selectFrom('experience_file')
+		.selectAll()
+		.where('experience_id', '=', experienceId)
+		.where('deleted_at', 'is', null)
+		.orderBy('position')
+		.orderBy('id')
+		.execute();
+}
+
+export async function findFile(db: DbOrTrx, fileId: number) {
+	return db.selectFrom('experience_file').selectAll().where('id', '=', fileId).executeTakeFirst();
+}
+
+export async function markFileDeleted(db: DbOrTrx, fileId: number, now: string): Promise<void> {
+	await db.updateTable('experience_file').set({ deleted_at: now }).where('id', '=', fileId).execute();
+}
+
+export async function countFiles(db: DbOrTrx, experienceId: number, kind: 'image' | 'document'): Promise<number> {
+	const [{ count }] = await db
+		.selectFrom('experience_file')
+		.select((eb) => eb.fn.countAll<number>().as('count'))
+		.where('experience_id', '=', experienceId)
+		.where('kind', '=', kind)
+		.where('deleted_at', 'is', null)
+		.execute();
+	return Number(count);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Topics (the bank's own list; the secretariat may add to it)
+
+export async function listTopics(db: DbOrTrx) {
+	return db.selectFrom('experience_topic').selectAll().orderBy('position').orderBy('code').execute();
+}
+
+export async function insertTopic(
+	db: DbOrTrx,
+	topic: { code: string; titles: Record<Locale, string>; position?: number; now: string }
+): Promise<boolean> {
+	const existing = await db.selectFrom('experience_topic').select('code').where('code', '=', topic.code).executeTakeFirst();
+	if (existing) return false;
+	let position = topic.position;
+	if (position === undefined) {
+		const [{ max }] = await db
+			.selectFrom('experience_topic')
+			.select((eb) => eb.fn.coalesce(eb.fn.max('position'), eb.lit(0)).as('max'))
+			.execute();
+		position = Number(max) + 1;
+	}
+	await db
+		.insertInto('experience_topic')
+		.values({
+			code: topic.code,
+			title_es: topic.titles.es,
+			title_en: topic.titles.en,
+			title_fr: topic.titles.fr,
+			title_pt: topic.titles.pt,
+			position,
+			created_at: topic.now
+		})
+		.execute();
+	return true;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The public listing
+
+export interface ListingInput {
+	record: PublishedExperience;
+	countryCode: string;
+	region: string;
+	titleKey: string;
+	/** Every word of every language, from `searchBody`. */
+	searchBody: string;
+}
+
+function listingTags(record: PublishedExperience): { kind: string; code: string }[] {
+	const languages = Object.entries(record.texts)
+		.filter(([, texts]) => !!texts?.title)
+		.map(([language]) => language);
+	return [
+		...record.principles.map((p) => ({ kind: 'principle', code: String(p) })),
+		...record.topics.map((t) => ({ kind: 'topic', code: t })),
+		...record.targetGroups.map((t) => ({ kind: 'target', code: t })),
+		...record.sdgs.map((s) => ({ kind: 'sdg', code: String(s) })),
+		...languages.map((l) => ({ kind: 'lang', code: l })),
+		...record.banks.map((b) => ({ kind: 'bank', code: b }))
+	];
+}
+
+/** Replaces the public version of a record (its row, facet values and full-text entry). */
+export async function replaceListing(db: DbOrTrx, input: ListingInput): Promise<void> {
+	const id = input.record.id;
+	await deleteListing(db, id);
+	const startYear = input.record.startDate ? Number(input.record.startDate.slice(0, 4)) : null;
+	await db
+		.insertInto('experience_listing')
+		.values({
+			experience_id: id,
+			city_id: input.record.city.id,
+			country_code: input.countryCode,
+			region: input.region,
+			original_language: input.record.originalLanguage,
+			start_year: startYear,
+			featured: input.record.featured ? 1 : 0,
+			published_at: input.record.publishedAt,
+			title_key: input.titleKey,
+			snapshot: json(input.record)
+		})
+		.execute();
+	const tags = listingTags(input.record);
+	if (tags.length)
+		await db
+			.insertInto('experience_listing_tag')
+			.values(tags.map((t) => ({ ...t, experience_id: id })))
+			.execute();
+	if (isPostgres(db)) {
+		await sql`update experience_listing set search_vector = to_tsvector('simple', ${input.searchBody}) where experience_id = ${id}`.execute(db);
+	} else {
+		await sql`insert into experience_fts (rowid, body) values (${id}, ${input.searchBody})`.execute(db);
+	}
+}
+
+export async function deleteListing(db: DbOrTrx, id: number): Promise<void> {
+	await db.deleteFrom('experience_listing_tag').where('experience_id', '=', id).execute();
+	await db.deleteFrom('experience_listing').where('experience_id', '=', id).execute();
+	if (!isPostgres(db)) await sql`delete from experience_fts where rowid = ${id}`.execute(db);
+}
+
+export async function setListingFeatured(db: DbOrTrx, id: number, featured: boolean): Promise<void> {
+	const row = await db.selectFrom('experience_listing').select('snapshot').where('experience_id', '=', id).executeTakeFirst();
+	if (!row) return;
+	const snapshot = { ...(JSON.parse(row.snapshot) as PublishedExperience), featured };
+	await db
+		.updateTable('experience_listing')
+		.set({ featured: featured ? 1 : 0, snapshot: json(snapshot) })
+		.where('experience_id', '=', id)
+		.execute();
+}
+
+export async function findListing(db: DbOrTrx, id: number): Promise<PublishedExperience | undefined> {
+	const row = await db.selectFrom('experience_listing').select('snapshot').where('experience_id', '=', id).executeTakeFirst();
+	return row ? (JSON.parse(row.snapshot) as PublishedExperience) : undefined;
+}
+
+/** Is this record's public version (if any) showing this file? */
+export async function isFileListed(db: DbOrTrx, experienceId: number, fileId: number): Promise<boolean> {
+	const record = await findListing(db, experienceId);
+	if (!record) return false;
+	return record.images.some((i) => i.id === fileId) || record.documents.some((d) => d.id === fileId);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Search
+
+type Filter = RawBuilder<unknown>;
+
+function tagFilter(kind: string, code: string | number): Filter {
+	return sql`l.experience_id in (select experience_id from experience_listing_tag where kind = ${kind} and code = ${String(code)})`;
+}
+
+/** The where-clause of a search (without the full-text part) as SQL fragments joined by `and`. */
+function filtersOf(query: ExperienceQuery): Filter[] {
+	const filters: Filter[] = [];
+	for (const p of query.principle) filters.push(tagFilter('principle', p));
+	for (const t of query.topic) filters.push(tagFilter('topic', t));
+	for (const t of query.target) filters.push(tagFilter('target', t));
+	for (const s of query.sdg) filters.push(tagFilter('sdg', s));
+	if (query.lang) filters.push(tagFilter('lang', query.lang));
+	if (query.bank) filters.push(tagFilter('bank', query.bank));
+	if (query.country) filters.push(sql`l.country_code = ${query.country}`);
+	if (query.region) filters.push(sql`l.region = ${query.region}`);
+	if (query.city) filters.push(sql`l.city_id = ${query.city}`);
+	if (query.year) filters.push(sql`l.start_year = ${query.year}`);
+	if (query.featured) filters.push(sql`l.featured = 1`);
+	if (query.network) filters.push(sql`l.city_id in (select city_id from network_member where network_id = ${query.network})`);
+	return filters;
+}
+
+interface FullText {
+	/** Joined to the listing as `fts(id, rank)`; lower rank is better. */
+	source: Filter;
+}
+
+function fullTextOf(db: DbOrTrx, q: string | undefined): FullText | null | 'nothing' {
+	if (!q) return null;
+	const terms = searchTerms(q);
+	if (!terms.length) return 'nothing';
+	if (isPostgres(db)) {
+		const tsquery = postgresTsQuery(terms);
+		return {
+			source: sql`(select experience_id as id, -ts_rank(search_vector, to_tsquery('simple', ${tsquery})) as rank from experience_listing where search_vector @@ to_tsquery('simple', ${tsquery}))`
+		};
+	}
+	return {
+		source: sql`(select rowid as id, bm25(experience_fts) as rank from experience_fts where experience_fts match ${sqliteMatchQuery(terms)})`
+	};
+}
+
+function whereOf(filters: Filter[]): Filter {
+	return filters.length ? sql`where ${sql.join(filters, sql` and `)}` : sql``;
+}
+
+/** `from …` of a search: the listing, joined to the full-text matches when there is a query. */
+function fromOf(fullText: FullText | null): Filter {
+	return fullText ? sql`from experience_listing l join ${fullText.source} fts on fts.id = l.experience_id` : sql`from experience_listing l`;
+}
+
+function orderOf(query: ExperienceQuery, fullText: FullText | null): Filter {
+	const sort = query.sort ?? (fullText ? 'relevance' : 'newest');
+	switch (sort) {
+		case 'relevance':
+			return fullText ? sql`order by fts.rank, l.published_at desc, l.experience_id desc` : sql`order by l.published_at desc, l.experience_id desc`;
+		case 'title':
+			return sql`order by l.title_key, l.experience_id`;
+		case 'oldest':
+			return sql`order by l.start_year is null, l.start_year, l.experience_id`;
+		case 'newest':
+		default:
+			return sql`order by l.start_year is null, l.start_year desc, l.published_at desc, l.experience_id desc`;
+	}
+}
+
+export function toSummary(record: PublishedExperience): ExperienceSummary {
+	const titles: ExperienceSummary['titles'] = {};
+	const summaries: ExperienceSummary['summaries'] = {};
+	for (const [language, texts] of Object.entries(record.texts) as [Locale, { title?: string; summary?: string }][]) {
+		if (texts?.title) titles[language] = texts.title;
+		if (texts?.summary) summaries[language] = texts.summary;
+	}
+	return {
+		id: record.id,
+		city: { id: record.city.id, name: record.city.name, countryCode: record.city.countryCode },
+		originalLanguage: record.originalLanguage,
+		languages: Object.keys(titles) as Locale[],
+		titles,
+		summaries,
+		startYear: record.startDate ? Number(record.startDate.slice(0, 4)) : null,
+		principles: record.principles,
+		topics: record.topics,
+		featured: record.featured,
+		publishedAt: record.publishedAt,
+		image: record.images[0] ?? null
+	};
+}
+
+export async function searchListings(
+	db: DbOrTrx,
+	query: ExperienceQuery
+): Promise<{ total: number; items: PublishedExperience[] }> {
+	const fullText = fullTextOf(db, query.q);
+	if (fullText === 'nothing') return { total: 0, items: [] };
+	const filters = filtersOf(query);
+	const from = fromOf(fullText);
+	const where = whereOf(filters);
+	const countRows = await sql<{ total: number | string }>`select count(*) as total ${from} ${where}`.execute(db);
+	const total = Number(countRows.rows[0]?.total ?? 0);
+	if (total === 0) return { total, items: [] };
+	const offset = (query.page - 1) * query.pageSize;
+	const rows = await sql<{ snapshot: string }>`select l.snapshot ${from} ${where} ${orderOf(query, fullText)} limit ${query.pageSize} offset ${offset}`.execute(db);
+	return { total, items: rows.rows.map((r) => JSON.parse(r.snapshot) as PublishedExperience) };
+}
+
+/** Every matching record, in the search's order, a page at a time (for exports). */
+export async function* streamListings(db: DbOrTrx, query: ExperienceQuery, batchSize = 500): AsyncGenerator<PublishedExperience> {
+	const fullText = fullTextOf(db, query.q);
+	if (fullText === 'nothing') return;
+	const from = fromOf(fullText);
+	const where = whereOf(filtersOf(query));
+	const order = orderOf(query, fullText);
+	for (let offset = 0; ; offset += batchSize) {
+		const rows = await sql<{ snapshot: string }>`select l.snapshot ${from} ${where} ${order} limit ${batchSize} offset ${offset}`.execute(db);
+		for (const row of rows.rows) yield JSON.parse(row.snapshot) as PublishedExperience;
+		if (rows.rows.length < batchSize) return;
+	}
+}
+
+export function emptyFacets(): FacetCounts {
+	return Object.fromEntries(facetNames.map((f) => [f, []])) as unknown as FacetCounts;
+}
+
+/** Live counts of every facet value within the records a search matches. */
+export async function countFacets(db: DbOrTrx, query: ExperienceQuery): Promise<FacetCounts> {
+	const facets = emptyFacets();
+	const fullText = fullTextOf(db, query.q);
+	if (fullText === 'nothing') return facets;
+	const matched = sql`select l.experience_id, l.city_id, l.country_code, l.region, l.start_year ${fromOf(fullText)} ${whereOf(filtersOf(query))}`;
+	const rows = await sql<{ facet: string; code: string | number; count: number | string }>`
+		with m as (${matched})
+		select t.kind as facet, t.code as code, count(*) as count from experience_listing_tag t join m on m.experience_id = t.experience_id group by t.kind, t.code
+		union all select 'country', m.country_code, count(*) from m group by m.country_code
+		union all select 'region', m.region, count(*) from m group by m.region
+		union all select 'city', cast(m.city_id as text), count(*) from m group by m.city_id
+		union all select 'year', cast(m.start_year as text), count(*) from m where m.start_year is not null group by m.start_year
+		union all select 'network', cast(nm.network_id as text), count(*) from m join network_member nm on nm.city_id = m.city_id group by nm.network_id
+	`.execute(db);
+	for (const row of rows.rows) {
+		const list = facets[row.facet as FacetName];
+		if (list) list.push({ code: String(row.code), count: Number(row.count) });
+	}
+	for (const list of Object.values(facets)) list.sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+	return facets;
+}
+
+/** How many matching records share each (principle, topic) pair. */
+export async function countPrincipleTopicPairs(db: DbOrTrx, query: ExperienceQuery): Promise<{ principle: number; topic: string; count: number }[]> {
+	const fullText = fullTextOf(db, query.q);
+	if (fullText === 'nothing') return [];
+	const matched = sql`select l.experience_id ${fromOf(fullText)} ${whereOf(filtersOf(query))}`;
+	const rows = await sql<{ principle: string; topic: string; count: number | string }>`
+		with m as (${matched})
+		select p.code as principle, t.code as topic, count(*) as count
+		from m
+		join experience_listing_tag p on p.experience_id = m.experience_id and p.kind = 'principle'
+		join experience_listing_tag t on t.experience_id = m.experience_id and t.kind = 'topic'
+		group by p.code, t.code
+	`.execute(db);
+	return rows.rows.map((r) => ({ principle: Number(r.principle), topic: r.topic, count: Number(r.count) }));
+}
+
+/** Records that share the most principles and topics with this one; title words break ties. */
+export async function listRelatedListings(db: DbOrTrx, record: PublishedExperience, limit: number): Promise<PublishedExperience[]> {
+	const tags = [...record.principles.map((p) => ({ kind: 'principle', code: String(p) })), ...record.topics.map((t) => ({ kind: 'topic', code: t }))];
+	if (!tags.length) return [];
+	const tagMatch = sql.join(
+		tags.map((t) => sql`(t.kind = ${t.kind} and t.code = ${t.code})`),
+		sql` or `
+	);
+	const candidates = await sql<{ id: number | string; shared: number | string }>`
+		select t.experience_id as id, count(*) as shared from experience_listing_tag t
+		where (${tagMatch}) and t.experience_id <> ${record.id}
+		group by t.experience_id order by count(*) desc, t.experience_id desc limit 60
+	`.execute(db);
+	if (!candidates.rows.length) return [];
+	const ids = candidates.rows.map((r) => Number(r.id));
+	const score = new Map(candidates.rows.map((r) => [Number(r.id), Number(r.shared)]));
+	const titleText = record.texts[record.originalLanguage]?.title ?? '';
+	const titleTerms = searchTerms(titleText).filter((t) => t.length > 3);
+	if (titleTerms.length) {
+		// `+rowid`: SQLite's FTS5 answers `rowid in (?)` with a bound list wrongly (it returned rows
+		// outside the list); the unary plus keeps that condition out of the virtual table's index.
+		const textMatches = isPostgres(db)
+			? await sql<{ id: number }>`select experience_id as id from experience_listing where experience_id in (${sql.join(ids)}) and search_vector @@ to_tsquery('simple', ${titleTerms.map((t) => `'${t}':*`).join(' | ')})`.execute(db)
+			: await sql<{ id: number }>`select rowid as id from experience_fts where experience_fts match ${titleTerms.map((t) => `"${t}"*`).join(' OR ')} and +rowid in (${sql.join(ids)})`.execute(db);
+		for (const row of textMatches.rows) score.set(Number(row.id), (score.get(Number(row.id)) ?? 0) + 2);
+	}
+	const chosen = [...score.entries()]
+		.sort((a, b) => b[1] - a[1] || b[0] - a[0])
+		.slice(0, limit)
+		.map(([id]) => id);
+	const rows = await db.selectFrom('experience_listing').select(['experience_id', 'snapshot']).where('experience_id', 'in', chosen).execute();
+	const byId = new Map(rows.map((r) => [Number(r.experience_id), JSON.parse(r.snapshot) as PublishedExperience]));
+	return chosen.map((id) => byId.get(id)).filter((r): r is PublishedExperience => !!r);
+}
+
+/** The most recently published records, for the feed. */
+export async function listRecentlyPublished(db: DbOrTrx, limit: number, bank?: string): Promise<PublishedExperience[]> {
+	let base = db.selectFrom('experience_listing as l').select('l.snapshot');
+	if (bank) base = base.where(sql<boolean>`l.experience_id in (select experience_id from experience_listing_tag where kind = 'bank' and code = ${bank})`);
+	const rows = await base.orderBy('l.published_at', 'desc').orderBy('l.experience_id', 'desc').limit(limit).execute();
+	return rows.map((r) => JSON.parse(r.snapshot) as PublishedExperience);
+}
+
+export async function countListings(db: DbOrTrx): Promise<number> {
+	const [{ count }] = await db
+		.selectFrom('experience_listing')
+		.select((eb) => eb.fn.countAll<number>().as('count'))
+		.execute();
+	return Number(count);
+}

@@ -1,0 +1,627 @@
+import type { Db, DbOrTrx } from '../db/index.ts';
+import { actorLabel, isStaff, representedCityIds, type Actor } from '../core/access.ts';
+import { diffFields, recordAudit } from '../core/audit.ts';
+import { nowIso } from '../core/clock.ts';
+import type { Mailer } from '../core/mailer.ts';
+import type { FileStore } from '../core/files.ts';
+import { translatorFor } from '../core/i18n.ts';
+import { conflict, fail, forbidden, notFound, ok, validate, type FieldErrors, type Result } from '../core/result.ts';
+import { findCityById } from '../members/index.ts';
+import { listCityRepresentatives } from '../accounts/index.ts';
+import { isLocale, type Locale } from '../../shared/i18n.ts';
+import {
+	experienceFieldsSchema,
+	experienceQuerySchema,
+	featureSchema,
+	imageUploadSchema,
+	documentUploadSchema,
+	returnSchema,
+	topicSchema,
+	transitionSchema,
+	updateExperienceSchema,
+	workingListQuerySchema,
+	type ExperienceFields,
+	type ExperienceQuery
+} from '../../shared/experiences/schemas.ts';
+import {
+	charterVersion,
+	completenessFields,
+	requiredForSubmission,
+	transitions,
+	translatableFields,
+	upload,
+	type CompletenessField,
+	type ExperienceStatus,
+	type WorkflowAction
+} from '../../shared/experiences/constants.ts';
+import { isTargetGroup } from '../../shared/experiences/classifications.ts';
+import type { ExperienceContent, ExperienceRecord, PublishedExperience } from '../../shared/experiences/types.ts';
+import { allowedTransitions, canOnExperiences } from './experiences.policy.ts';
+import { searchBody, searchWords } from './search-text.ts';
+import * as repo from './experiences.repository.ts';
+
+/** What the write use cases need besides the database. */
+export interface ExperiencesDeps {
+	db: Db;
+	mailer: Mailer;
+	/** Where links in e-mails point, e.g. https://platform.example.org (no trailing slash). */
+	publicUrl: string;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Derived values
+
+type ContentForCompleteness = Pick<
+	ExperienceFields,
+	'texts' | 'originalLanguage' | 'targetGroups' | 'startDate' | 'budgetRange' | 'territoryScope' | 'contactEmail' | 'contactName' | 'links' | 'videoLinks' | 'principles' | 'topics' | 'sdgs'
+>;
+
+/** Which fields are still empty, and the share filled in, as a whole percentage. */
+export function completenessOf(fields: ContentForCompleteness, imageCount: number): { completeness: number; missingFields: CompletenessField[] } {
+	const original = fields.texts[fields.originalLanguage] ?? {};
+	const filled: Record<CompletenessField, boolean> = {
+		title: !!original.title,
+		summary: !!original.summary,
+		description: !!original.description,
+		objectives: !!original.objectives,
+		methodology: !!original.methodology,
+		agents: !!original.agents,
+		targetGroups: fields.targetGroups.length > 0,
+		startDate: !!fields.startDate,
+		budgetRange: !!fields.budgetRange,
+		funding: !!original.funding,
+		territoryScope: !!fields.territoryScope,
+		results: !!original.results,
+		lessons: !!original.lessons,
+		contact: !!(fields.contactEmail || fields.contactName),
+		links: fields.links.length + fields.videoLinks.length > 0,
+		images: imageCount > 0,
+		principles: fields.principles.length > 0,
+		topics: fields.topics.length > 0,
+		sdgs: fields.sdgs.length > 0
+	};
+	const missingFields = completenessFields.filter((f) => !filled[f]);
+	return { completeness: Math.round((100 * (completenessFields.length - missingFields.length)) / completenessFields.length), missingFields };
+}
+
+function titleKeyOf(fields: Pick<ExperienceFields, 'texts' | 'originalLanguage'>): string {
+	return searchWords(fields.texts[fields.originalLanguage]?.title ?? '').join(' ');
+}
+
+function fieldsOfRow(row: repo.ExperienceRow): ExperienceFields {
+	return {
+		cityId: Number(row.city_id),
+		coLeadCityIds: JSON.parse(row.co_lead_city_ids),
+		originalLanguage: row.original_language as Locale,
+		texts: JSON.parse(row.texts),
+		startDate: row.start_date ?? undefined,
+		endDate: row.end_date ?? undefined,
+		ongoing: Number(row.ongoing) === 1,
+		budgetRange: (row.budget_range ?? undefined) as ExperienceFields['budgetRange'],
+		territoryScope: (row.territory_scope ?? undefined) as ExperienceFields['territoryScope'],
+		contactName: row.contact_name ?? undefined,
+		contactEmail: row.contact_email ?? undefined,
+		contactPhone: row.contact_phone ?? undefined,
+		links: JSON.parse(row.links),
+		videoLinks: JSON.parse(row.video_links),
+		principles: JSON.parse(row.principles),
+		topics: JSON.parse(row.topics),
+		targetGroups: JSON.parse(row.target_groups),
+		sdgs: JSON.parse(row.sdgs),
+		banks: JSON.parse(row.banks)
+	};
+}
+
+async function contentOf(db: DbOrTrx, row: repo.ExperienceRow): Promise<ExperienceContent> {
+	const fields = fieldsOfRow(row);
+	const city = await findCityById(db as Db, fields.cityId);
+	const coLeads = await Promise.all(fields.coLeadCityIds.map((id) => findCityById(db as Db, id)));
+	const files = await repo.listFiles(db, Number(row.id));
+	return {
+		id: Number(row.id),
+		city: {
+			id: fields.cityId,
+			name: city?.name ?? '',
+			countryCode: city?.country_code ?? '',
+			region: city?.region ?? '',
+			latitude: city?.latitude ?? null,
+			longitude: city?.longitude ?? null
+		},
+		coLeadCities: coLeads.filter((c) => !!c).map((c) => ({ id: Number(c.id), name: c.name, countryCode: c.country_code })),
+		originalLanguage: fields.originalLanguage,
+		texts: fields.texts,
+		startDate: fields.startDate ?? null,
+		endDate: fields.endDate ?? null,
+		ongoing: fields.ongoing,
+		budgetRange: fields.budgetRange ?? null,
+		territoryScope: fields.territoryScope ?? null,
+		contactName: fields.contactName ?? null,
+		contactEmail: fields.contactEmail ?? null,
+		contactPhone: fields.contactPhone ?? null,
+		links: fields.links,
+		videoLinks: fields.videoLinks,
+		principles: fields.principles,
+		topics: fields.topics,
+		targetGroups: fields.targetGroups,
+		sdgs: fields.sdgs,
+		banks: fields.banks,
+		featured: Number(row.featured) === 1,
+		charterVersion: row.charter_version,
+		images: files
+			.filter((f) => f.kind === 'image')
+			.map((f) => ({ id: Number(f.id), altText: f.alt_text ?? '', caption: f.caption, width: f.width, height: f.height })),
+		documents: files
+			.filter((f) => f.kind === 'document')
+			.map((f) => ({ id: Number(f.id), title: f.title ?? f.original_name, byteSize: Number(f.byte_size) }))
+	};
+}
+
+async function recordOf(db: DbOrTrx, row: repo.ExperienceRow): Promise<ExperienceRecord> {
+	return {
+		...(await contentOf(db, row)),
+		externalId: row.external_id,
+		status: row.status as ExperienceStatus,
+		version: Number(row.version),
+		completeness: Number(row.completeness),
+		missingFields: JSON.parse(row.missing_fields),
+		createdAt: row.created_at,
+		updatedAt: row.updated_at,
+		submittedAt: row.submitted_at,
+		firstPublishedAt: row.first_published_at,
+		isListed: !!(await repo.findListing(db, Number(row.id)))
+	};
+}
+
+/** Checks what zod cannot: that the cities, topics and target groups exist. */
+async function checkReferences(db: DbOrTrx, fields: ExperienceFields): Promise<FieldErrors | null> {
+	const errors: FieldErrors = {};
+	if (!(await findCityById(db as Db, fields.cityId))) errors.cityId = ['experiences.validation.city_unknown'];
+	for (const id of fields.coLeadCityIds)
+		if (!(await findCityById(db as Db, id))) errors.coLeadCityIds = ['experiences.validation.city_unknown'];
+	const topics = new Set((await repo.listTopics(db)).map((t) => t.code));
+	if (fields.topics.some((t) => !topics.has(t))) errors.topics = ['experiences.validation.topic_unknown'];
+	if (fields.targetGroups.some((t) => !isTargetGroup(t))) errors.targetGroups = ['experiences.validation.target_unknown'];
+	return Object.keys(errors).length ? errors : null;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Creating and editing
+
+export async function createExperience(
+	db: Db,
+	actor: Actor | null,
+	input: unknown,
+	options: { externalId?: string | null } = {}
+): Promise<Result<{ id: number }>> {
+	if (!actor) return forbidden();
+	const parsed = validate(experienceFieldsSchema, input);
+	if (!parsed.ok) return parsed;
+	const fields = parsed.value;
+	if (!canOnExperiences(actor, 'experience.create', { cityId: fields.cityId })) return forbidden();
+	const referenceErrors = await checkReferences(db, fields);
+	if (referenceErrors) return fail(400, 'common.errors.validation', referenceErrors);
+	const id = await db.transaction().execute(async (trx) => {
+		const now = nowIso();
+		const derived = { titleKey: titleKeyOf(fields), ...completenessOf(fields, 0) };
+		const id = await repo.insertExperience(trx, {
+			fields,
+			derived,
+			status: 'draft',
+			externalId: options.externalId ?? null,
+			createdBy: actor.userId,
+			charterVersion,
+			now
+		});
+		await repo.insertEvent(trx, {
+			experienceId: id,
+			action: 'create',
+			fromStatus: null,
+			toStatus: 'draft',
+			comment: null,
+			actorUserId: actor.userId,
+			actorLabel: actorLabel(actor),
+			now
+		});
+		await recordAudit(trx, actor, {
+			action: 'experience.create',
+			entityType: 'experience',
+			entityId: id,
+			summary: { cityId: fields.cityId, title: fields.texts[fields.originalLanguage]?.title, originalLanguage: fields.originalLanguage }
+		});
+		return id;
+	});
+	return ok({ id });
+}
+
+export async function updateExperience(db: Db, actor: Actor | null, id: number, input: unknown): Promise<Result<{ id: number; version: number }>> {
+	const before = await repo.findExperienceRow(db, id);
+	if (!before) return notFound();
+	const resource = { cityId: Number(before.city_id), status: before.status as ExperienceStatus };
+	if (!canOnExperiences(actor, 'experience.view_working', resource)) return notFound();
+	if (!canOnExperiences(actor, 'experience.edit', resource)) return forbidden();
+	const parsed = validate(updateExperienceSchema, input);
+	if (!parsed.ok) return parsed;
+	const { version, ...fields } = parsed.value;
+	// Only the secretariat may move a record to another city.
+	if (fields.cityId !== resource.cityId && !isStaff(actor)) return forbidden();
+	const referenceErrors = await checkReferences(db, fields);
+	if (referenceErrors) return fail(400, 'common.errors.validation', referenceErrors);
+	return db.transaction().execute(async (trx) => {
+		const imageCount = await repo.countFiles(trx, id, 'image');
+		const derived = { titleKey: titleKeyOf(fields), ...completenessOf(fields, imageCount) };
+		const saved = await repo.updateExperienceFields(trx, id, version, fields, derived, nowIso());
+		if (!saved) return conflict('common.errors.stale');
+		await recordAudit(trx, actor, {
+			action: 'experience.update',
+			entityType: 'experience',
+			entityId: id,
+			summary: diffFields(fieldsOfRow(before) as unknown as Record<string, unknown>, fields as unknown as Record<string, unknown>)
+		});
+		return ok({ id, version: version + 1 });
+	});
+}
+
+/** The working copy with what the actor may do with it. Others get not-found, as if it did not exist. */
+export async function getWorkingExperience(db: Db, actor: Actor | null, id: number) {
+	const row = await repo.findExperienceRow(db, id);
+	if (!row) return notFound();
+	const resource = { cityId: Number(row.city_id), status: row.status as ExperienceStatus };
+	if (!canOnExperiences(actor, 'experience.view_working', resource)) return notFound();
+	return ok({
+		record: await recordOf(db, row),
+		events: await repo.listEvents(db, id),
+		mayEdit: canOnExperiences(actor, 'experience.edit', resource),
+		mayFeature: canOnExperiences(actor, 'experience.feature', resource),
+		transitions: allowedTransitions(actor, resource)
+	});
+}
+
+export async function listWorkingExperiences(db: Db, actor: Actor | null, input: unknown) {
+	if (!actor) return forbidden();
+	const parsed = validate(workingListQuerySchema, input);
+	if (!parsed.ok) return parsed;
+	const scope = canOnExperiences(actor, 'experience.list_all') ? undefined : representedCityIds(actor);
+	if (scope && !scope.length) return forbidden();
+	return ok({
+		query: parsed.value,
+		...(await repo.listWorkingCopies(db, parsed.value, scope)),
+		countsByStatus: await repo.countWorkingCopiesByStatus(db, scope)
+	});
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Workflow
+
+async function notifyCity(deps: ExperiencesDeps, trx: DbOrTrx, record: ExperienceContent, action: WorkflowAction, comment: string | null) {
+	const representatives = await listCityRepresentatives(trx, record.city.id);
+	for (const person of representatives) {
+		const locale: Locale = isLocale(person.locale) ? person.locale : record.originalLanguage;
+		const t = translatorFor(locale);
+		const title = record.texts[locale]?.title ?? record.texts[record.originalLanguage]?.title ?? '';
+		const url = `${deps.publicUrl}/${locale}/experiences/${record.id}/edit`;
+		await deps.mailer.send(trx, {
+			to: person.email,
+			locale,
+			subject: t(`experiences.mail.${action}_subject`, { title }),
+			text: [
+				t(`experiences.mail.${action}_body`, { title, city: record.city.name }),
+				comment ? `\n${t('experiences.mail.comment_heading')}\n${comment}\n` : '',
+				t('experiences.mail.link', { url })
+			]
+				.filter(Boolean)
+				.join('\n')
+		});
+	}
+}
+
+async function listingInputOf(db: DbOrTrx, content: ExperienceContent, publishedAt: string, firstPublishedAt: string): Promise<repo.ListingInput> {
+	const record: PublishedExperience = { ...content, publishedAt, firstPublishedAt };
+	const texts = Object.values(record.texts).flatMap((byField) => translatableFields.map((f) => byField?.[f]));
+	return {
+		record,
+		countryCode: content.city.countryCode,
+		region: content.city.region,
+		titleKey: searchWords(record.texts[record.originalLanguage]?.title ?? '').join(' '),
+		searchBody: searchBody([...texts, content.city.name, ...content.coLeadCities.map((c) => c.name)])
+	};
+}
+
+export async function transitionExperience(
+	deps: ExperiencesDeps,
+	actor: Actor | null,
+	id: number,
+	action: WorkflowAction,
+	input: unknown
+): Promise<Result<{ status: ExperienceStatus }>> {
+	const { db } = deps;
+	const row = await repo.findExperienceRow(db, id);
+	if (!row) return notFound();
+	const status = row.status as ExperienceStatus;
+	const resource = { cityId: Number(row.city_id), status };
+	if (!canOnExperiences(actor, 'experience.view_working', resource)) return notFound();
+	const transition = transitions[action];
+	if (!transition) return notFound();
+	if (!transition.from.includes(status)) return conflict('experiences.workflow.not_allowed_now');
+	if (!canOnExperiences(actor, `workflow.${action}`, resource)) return forbidden();
+	const parsed = validate(action === 'return' ? returnSchema : transitionSchema, input);
+	if (!parsed.ok) return parsed;
+	const { version } = parsed.value;
+	const comment = parsed.value.comment ?? null;
+	if (version !== Number(row.version)) return conflict('common.errors.stale');
+	if (action === 'submit') {
+		const missing = (JSON.parse(row.missing_fields) as CompletenessField[]).filter((f) => requiredForSubmission.includes(f));
+		if (missing.length)
+			return fail(
+				400,
+				'experiences.workflow.incomplete',
+				Object.fromEntries(missing.map((f) => [f, ['experiences.validation.required_to_submit']]))
+			);
+	}
+	return db.transaction().execute(async (trx) => {
+		const now = nowIso();
+		const content = await contentOf(trx, row);
+		const firstPublishedAt = row.first_published_at ?? now;
+		const saved = await repo.updateExperienceState(
+			trx,
+			id,
+			version,
+			{
+				status: transition.to,
+				...(action === 'submit' ? { submittedAt: now } : {}),
+				...(action === 'publish' ? { firstPublishedAt } : {})
+			},
+			now
+		);
+		if (!saved) return conflict('common.errors.stale');
+		if (action === 'publish' || action === 'restore') await repo.replaceListing(trx, await listingInputOf(trx, content, now, firstPublishedAt));
+		if (action === 'archive') await repo.deleteListing(trx, id);
+		await repo.insertEvent(trx, {
+			experienceId: id,
+			action,
+			fromStatus: status,
+			toStatus: transition.to,
+			comment,
+			actorUserId: actor?.userId ?? null,
+			actorLabel: actorLabel(actor),
+			now
+		});
+		await recordAudit(trx, actor, {
+			action: `experience.${action}`,
+			entityType: 'experience',
+			entityId: id,
+			summary: { from: status, to: transition.to, ...(comment ? { comment } : {}) }
+		});
+		await notifyCity(deps, trx, content, action, comment);
+		return ok({ status: transition.to });
+	});
+}
+
+export async function setExperienceFeatured(db: Db, actor: Actor | null, id: number, input: unknown): Promise<Result<{ featured: boolean }>> {
+	const row = await repo.findExperienceRow(db, id);
+	if (!row) return notFound();
+	const resource = { cityId: Number(row.city_id), status: row.status as ExperienceStatus };
+	if (!canOnExperiences(actor, 'experience.view_working', resource)) return notFound();
+	if (!canOnExperiences(actor, 'experience.feature', resource)) return forbidden();
+	const parsed = validate(featureSchema, input);
+	if (!parsed.ok) return parsed;
+	const { featured } = parsed.value;
+	return db.transaction().execute(async (trx) => {
+		const saved = await repo.updateExperienceState(trx, id, Number(row.version), { featured }, nowIso());
+		if (!saved) return conflict('common.errors.stale');
+		await repo.setListingFeatured(trx, id, featured);
+		await recordAudit(trx, actor, {
+			action: featured ? 'experience.feature' : 'experience.unfeature',
+			entityType: 'experience',
+			entityId: id,
+			summary: { featured }
+		});
+		return ok({ featured });
+	});
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Files
+
+export interface UploadedFile {
+	name: string;
+	bytes: Uint8Array;
+}
+
+async function loadEditable(db: Db, actor: Actor | null, id: number): Promise<Result<repo.ExperienceRow>> {
+	const row = await repo.findExperienceRow(db, id);
+	if (!row) return notFound();
+	const resource = { cityId: Number(row.city_id), status: row.status as ExperienceStatus };
+	if (!canOnExperiences(actor, 'experience.view_working', resource)) return notFound();
+	if (!canOnExperiences(actor, 'experience.edit', resource)) return forbidden();
+	return ok(row);
+}
+
+async function refreshCompleteness(trx: DbOrTrx, row: repo.ExperienceRow): Promise<void> {
+	const fields = fieldsOfRow(row);
+	const derived = { titleKey: titleKeyOf(fields), ...completenessOf(fields, await repo.countFiles(trx, Number(row.id), 'image')) };
+	await trx
+		.updateTable('experience')
+		.set({ completeness: derived.completeness, missing_fields: JSON.stringify(derived.missingFields), updated_at: nowIso() })
+		.where('id', '=', Number(row.id))
+		.execute();
+}
+
+export async function addExperienceImage(
+	db: Db,
+	files: FileStore,
+	actor: Actor | null,
+	id: number,
+	file: UploadedFile | null,
+	input: unknown
+): Promise<Result<{ fileId: number }>> {
+	const loaded = await loadEditable(db, actor, id);
+	if (!loaded.ok) return loaded;
+	const parsed = validate(imageUploadSchema, input);
+	if (!parsed.ok) return parsed;
+	if (!file || file.bytes.byteLength === 0) return fail(400, 'common.errors.validation', { image: ['files.errors.empty'] });
+	if ((await repo.countFiles(db, id, 'image')) >= upload.maxImagesPerExperience)
+		return fail(400, 'common.errors.validation', { image: ['experiences.files.too_many_images'] });
+	const stored = await files.storeImage(file.bytes, { maxBytes: upload.maxImageBytes, widths: upload.imageWidths });
+	if (!stored.ok) return fail(400, 'common.errors.validation', { image: [stored.error] });
+	const fileId = await db.transaction().execute(async (trx) => {
+		const fileId = await repo.insertFile(trx, {
+			experienceId: id,
+			kind: 'image',
+			storageKey: stored.file.storageKey,
+			originalName: file.name.slice(0, 200),
+			mediaType: stored.file.mediaType,
+			byteSize: stored.file.byteSize,
+			width: stored.file.width,
+			height: stored.file.height,
+			altText: parsed.value.altText,
+			caption: parsed.value.caption ?? null,
+			title: null,
+			now: nowIso()
+		});
+		await refreshCompleteness(trx, loaded.value);
+		await recordAudit(trx, actor, {
+			action: 'experience.file_add',
+			entityType: 'experience',
+			entityId: id,
+			summary: { fileId, kind: 'image', name: file.name.slice(0, 200), altText: parsed.value.altText }
+		});
+		return fileId;
+	});
+	return ok({ fileId });
+}
+
+export async function addExperienceDocument(
+	db: Db,
+	files: FileStore,
+	actor: Actor | null,
+	id: number,
+	file: UploadedFile | null,
+	input: unknown
+): Promise<Result<{ fileId: number }>> {
+	const loaded = await loadEditable(db, actor, id);
+	if (!loaded.ok) return loaded;
+	const parsed = validate(documentUploadSchema, input);
+	if (!parsed.ok) return parsed;
+	if (!file || file.bytes.byteLength === 0) return fail(400, 'common.errors.validation', { document: ['files.errors.empty'] });
+	if ((await repo.countFiles(db, id, 'document')) >= upload.maxDocumentsPerExperience)
+		return fail(400, 'common.errors.validation', { document: ['experiences.files.too_many_documents'] });
+	const stored = await files.storeDocument(file.bytes, { maxBytes: upload.maxDocumentBytes });
+	if (!stored.ok) return fail(400, 'common.errors.validation', { document: [stored.error] });
+	const fileId = await db.transaction().execute(async (trx) => {
+		const fileId = await repo.insertFile(trx, {
+			experienceId: id,
+			kind: 'document',
+			storageKey: stored.file.storageKey,
+			originalName: file.name.slice(0, 200),
+			mediaType: stored.file.mediaType,
+			byteSize: stored.file.byteSize,
+			width: null,
+			height: null,
+			altText: null,
+			caption: null,
+			title: parsed.value.title,
+			now: nowIso()
+		});
+		await recordAudit(trx, actor, {
+			action: 'experience.file_add',
+			entityType: 'experience',
+			entityId: id,
+			summary: { fileId, kind: 'document', name: file.name.slice(0, 200), title: parsed.value.title }
+		});
+		return fileId;
+	});
+	return ok({ fileId });
+}
+
+export async function removeExperienceFile(db: Db, files: FileStore, actor: Actor | null, id: number, fileId: number): Promise<Result<null>> {
+	const loaded = await loadEditable(db, actor, id);
+	if (!loaded.ok) return loaded;
+	const file = await repo.findFile(db, fileId);
+	if (!file || Number(file.experience_id) !== id || file.deleted_at) return notFound();
+	// The public version may still show the file until the next publication: keep its bytes then.
+	const stillListed = await repo.isFileListed(db, id, fileId);
+	await db.transaction().execute(async (trx) => {
+		await repo.markFileDeleted(trx, fileId, nowIso());
+		await refreshCompleteness(trx, loaded.value);
+		await recordAudit(trx, actor, {
+			action: 'experience.file_remove',
+			entityType: 'experience',
+			entityId: id,
+			summary: { fileId, kind: file.kind, name: file.original_name }
+		});
+	});
+	if (!stillListed) await files.remove(file.storage_key);
+	return ok(null);
+}
+
+/** A stored file, if the actor may see it: in the public version, or in a working copy they may open. */
+export async function findExperienceFileForDownload(db: Db, actor: Actor | null, fileId: number) {
+	const file = await repo.findFile(db, fileId);
+	if (!file) return notFound();
+	const experienceId = Number(file.experience_id);
+	if (await repo.isFileListed(db, experienceId, fileId)) return ok({ file, isPublic: true });
+	if (file.deleted_at) return notFound();
+	const row = await repo.findExperienceRow(db, experienceId);
+	if (!row || !canOnExperiences(actor, 'experience.view_working', { cityId: Number(row.city_id), status: row.status as ExperienceStatus }))
+		return notFound();
+	return ok({ file, isPublic: false });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The public bank
+
+export async function searchExperiences(db: Db, input: unknown) {
+	const parsed = validate(experienceQuerySchema, input);
+	if (!parsed.ok) return parsed;
+	const query = parsed.value;
+	const [results, facets] = await Promise.all([repo.searchListings(db, query), repo.countFacets(db, query)]);
+	return ok({ query, total: results.total, items: results.items.map(repo.toSummary), facets });
+}
+
+/** Everything the visualisation page draws for a search: the facet counts and the principle × topic matrix. */
+export async function exploreExperiences(db: Db, input: unknown) {
+	const parsed = validate(experienceQuerySchema, input);
+	if (!parsed.ok) return parsed;
+	const query = parsed.value;
+	const [facets, matrix] = await Promise.all([repo.countFacets(db, query), repo.countPrincipleTopicPairs(db, query)]);
+	const total = facets.bank.reduce((max, b) => Math.max(max, b.count), 0);
+	return ok({ query, facets, matrix, total });
+}
+
+/** Every published record a search matches, for exports. */
+export function streamExperiences(db: Db, query: ExperienceQuery) {
+	return repo.streamListings(db, query);
+}
+
+export async function getPublishedExperience(db: Db, id: number) {
+	const record = await repo.findListing(db, id);
+	if (!record) return notFound();
+	return ok({ record, related: (await repo.listRelatedListings(db, record, 4)).map(repo.toSummary) });
+}
+
+export async function listRecentExperiences(db: Db, limit = 30, bank?: string) {
+	return repo.listRecentlyPublished(db, limit, bank);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Topics
+
+export async function listExperienceTopics(db: DbOrTrx) {
+	return (await repo.listTopics(db)).map((t) => ({
+		code: t.code,
+		title: { es: t.title_es, en: t.title_en, fr: t.title_fr, pt: t.title_pt } as Record<Locale, string>
+	}));
+}
+
+export async function addExperienceTopic(db: Db, actor: Actor | null, input: unknown): Promise<Result<{ code: string }>> {
+	if (!canOnExperiences(actor, 'topic.manage')) return forbidden();
+	const parsed = validate(topicSchema, input);
+	if (!parsed.ok) return parsed;
+	const { code, titleEs, titleEn, titleFr, titlePt } = parsed.value;
+	return db.transaction().execute(async (trx) => {
+		const added = await repo.insertTopic(trx, { code, titles: { es: titleEs, en: titleEn, fr: titleFr, pt: titlePt }, now: nowIso() });
+		if (!added) return fail(409, 'experiences.topics.duplicate', { code: ['experiences.topics.duplicate'] });
+		await recordAudit(trx, actor, { action: 'experience_topic.create', entityType: 'experience_topic', entityId: code, summary: parsed.value });
+		return ok({ code });
+	});
+}
