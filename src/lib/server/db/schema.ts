@@ -292,6 +292,7 @@ export interface ExperienceListingTable {
 	featured: number;
 	published_at: string;
 	title_key: string;
+	facet_codes: string;
 	snapshot: string;
 }
 

@@ -391,6 +391,7 @@ export async function replaceListing(db: DbOrTrx, input: ListingInput): Promise<
 	const id = input.record.id;
 	await deleteListing(db, id);
 	const startYear = input.record.startDate ? Number(input.record.startDate.slice(0, 4)) : null;
+	const tags = listingTags(input.record);
 	await db
 		.insertInto('experience_listing')
 		.values({
@@ -403,10 +404,10 @@ export async function replaceListing(db: DbOrTrx, input: ListingInput): Promise<
 			featured: input.record.featured ? 1 : 0,
 			published_at: input.record.publishedAt,
 			title_key: input.titleKey,
+			facet_codes: tags.map((t) => `${t.kind}:${t.code}`).join(' '),
 			snapshot: json(input.record)
 		})
 		.execute();
-	const tags = listingTags(input.record);
 	if (tags.length)
 		await db
 			.insertInto('experience_listing_tag')
@@ -512,10 +513,11 @@ function orderOf(query: ExperienceQuery, fullText: FullText | null): Filter {
 		case 'title':
 			return sql`order by l.title_key, l.experience_id`;
 		case 'oldest':
-			return sql`order by l.start_year is null, l.start_year, l.experience_id`;
+			return sql`order by l.published_at, l.experience_id`;
 		case 'newest':
 		default:
-			return sql`order by l.start_year is null, l.start_year desc, l.published_at desc, l.experience_id desc`;
+			// Newest in the bank: the publication index answers this without sorting every match.
+			return sql`order by l.published_at desc, l.experience_id desc`;
 	}
 }
 
@@ -559,6 +561,15 @@ export async function searchListings(
 	return { total, items: rows.rows.map((r) => JSON.parse(r.snapshot) as PublishedExperience) };
 }
 
+/** One page of the records a search matches, in the search's order (the total comes from `tallyMatches`). */
+export async function listListingPage(db: DbOrTrx, query: ExperienceQuery): Promise<PublishedExperience[]> {
+	const fullText = fullTextOf(db, query.q);
+	if (fullText === 'nothing') return [];
+	const offset = (query.page - 1) * query.pageSize;
+	const rows = await sql<{ snapshot: string }>`select l.snapshot ${fromOf(fullText)} ${whereOf(filtersOf(query))} ${orderOf(query, fullText)} limit ${query.pageSize} offset ${offset}`.execute(db);
+	return rows.rows.map((r) => JSON.parse(r.snapshot) as PublishedExperience);
+}
+
 /** Every matching record, in the search's order, a page at a time (for exports). */
 export async function* streamListings(db: DbOrTrx, query: ExperienceQuery, batchSize = 500): AsyncGenerator<PublishedExperience> {
 	const fullText = fullTextOf(db, query.q);
@@ -577,43 +588,74 @@ export function emptyFacets(): FacetCounts {
 	return Object.fromEntries(facetNames.map((f) => [f, []])) as unknown as FacetCounts;
 }
 
-/** Live counts of every facet value within the records a search matches. */
-export async function countFacets(db: DbOrTrx, query: ExperienceQuery): Promise<FacetCounts> {
-	const facets = emptyFacets();
-	const fullText = fullTextOf(db, query.q);
-	if (fullText === 'nothing') return facets;
-	const matched = sql`select l.experience_id, l.city_id, l.country_code, l.region, l.start_year ${fromOf(fullText)} ${whereOf(filtersOf(query))}`;
-	const rows = await sql<{ facet: string; code: string | number; count: number | string }>`
-		with m as (${matched})
-		select t.kind as facet, t.code as code, count(*) as count from experience_listing_tag t join m on m.experience_id = t.experience_id group by t.kind, t.code
-		union all select 'country', m.country_code, count(*) from m group by m.country_code
-		union all select 'region', m.region, count(*) from m group by m.region
-		union all select 'city', cast(m.city_id as text), count(*) from m group by m.city_id
-		union all select 'year', cast(m.start_year as text), count(*) from m where m.start_year is not null group by m.start_year
-		union all select 'network', cast(nm.network_id as text), count(*) from m join network_member nm on nm.city_id = m.city_id group by nm.network_id
-	`.execute(db);
-	for (const row of rows.rows) {
-		const list = facets[row.facet as FacetName];
-		if (list) list.push({ code: String(row.code), count: Number(row.count) });
-	}
-	for (const list of Object.values(facets)) list.sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
-	return facets;
+export interface Tally {
+	facets: FacetCounts;
+	/** How many matching records share each (principle, topic) pair. */
+	pairs: { principle: number; topic: string; count: number }[];
+	total: number;
 }
 
-/** How many matching records share each (principle, topic) pair. */
-export async function countPrincipleTopicPairs(db: DbOrTrx, query: ExperienceQuery): Promise<{ principle: number; topic: string; count: number }[]> {
+/**
+ * Live counts of every facet value within the records a search matches, and of principle × topic
+ * pairs. One read of the matching rows' facet columns, counted here: the same arithmetic on both
+ * databases, and several times faster than grouping the tag table in SQL for large result sets.
+ */
+export async function tallyMatches(db: DbOrTrx, query: ExperienceQuery, options: { pairs?: boolean } = {}): Promise<Tally> {
+	const facets = emptyFacets();
 	const fullText = fullTextOf(db, query.q);
-	if (fullText === 'nothing') return [];
-	const matched = sql`select l.experience_id ${fromOf(fullText)} ${whereOf(filtersOf(query))}`;
-	const rows = await sql<{ principle: string; topic: string; count: number | string }>`
-		with m as (${matched})
-		select p.code as principle, t.code as topic, count(*) as count
-		from m
-		join experience_listing_tag p on p.experience_id = m.experience_id and p.kind = 'principle'
-		join experience_listing_tag t on t.experience_id = m.experience_id and t.kind = 'topic'
-		group by p.code, t.code
-	`.execute(db);
-	return rows.rows.map((r) => ({ principle: Number(r.principle), topic: r.topic, count: Number(r.count) }));
+	if (fullText === 'nothing') return { facets, pairs: [], total: 0 };
+	const [rows, memberships] = await Promise.all([
+		sql<{ facet_codes: string; city_id: number; country_code: string; region: string; start_year: number | null }>`
+			select l.facet_codes, l.city_id, l.country_code, l.region, l.start_year ${fromOf(fullText)} ${whereOf(filtersOf(query))}
+		`.execute(db),
+		db.selectFrom('network_member').select(['network_id', 'city_id']).execute()
+	]);
+	const networksOfCity = new Map<number, number[]>();
+	for (const m of memberships) {
+		const list = networksOfCity.get(Number(m.city_id)) ?? [];
+		list.push(Number(m.network_id));
+		networksOfCity.set(Number(m.city_id), list);
+	}
+	const counts = new Map<string, number>();
+	const bump = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+	const pairCounts = new Map<string, number>();
+	for (const row of rows.rows) {
+		const codes = row.facet_codes ? row.facet_codes.split(' ') : [];
+		for (const code of codes) bump(code);
+		bump(`country:${row.country_code}`);
+		bump(`region:${row.region}`);
+		bump(`city:${row.city_id}`);
+		if (row.start_year !== null && row.start_year !== undefined) bump(`year:${row.start_year}`);
+		for (const network of networksOfCity.get(Number(row.city_id)) ?? []) bump(`network:${network}`);
+		if (options.pairs) {
+			const principles = codes.filter((c) => c.startsWith('principle:'));
+			const topics = codes.filter((c) => c.startsWith('topic:'));
+			for (const p of principles)
+				for (const t of topics) {
+					const key = `${p.slice(10)}|${t.slice(6)}`;
+					pairCounts.set(key, (pairCounts.get(key) ?? 0) + 1);
+				}
+		}
+	}
+	for (const [key, count] of counts) {
+		const colon = key.indexOf(':');
+		const list = facets[key.slice(0, colon) as FacetName];
+		if (list) list.push({ code: key.slice(colon + 1), count });
+	}
+	for (const list of Object.values(facets)) list.sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+	const pairs = [...pairCounts].map(([key, count]) => {
+		const [principle, topic] = key.split('|');
+		return { principle: Number(principle), topic, count };
+	});
+	return { facets, pairs, total: rows.rows.length };
+}
+
+export async function countFacets(db: DbOrTrx, query: ExperienceQuery): Promise<FacetCounts> {
+	return (await tallyMatches(db, query)).facets;
+}
+
+export async function countPrincipleTopicPairs(db: DbOrTrx, query: ExperienceQuery): Promise<{ principle: number; topic: string; count: number }[]> {
+	return (await tallyMatches(db, query, { pairs: true })).pairs;
 }
 
 /** Records that share the most principles and topics with this one; title words break ties. */

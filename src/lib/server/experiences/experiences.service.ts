@@ -2,6 +2,7 @@ import type { Db, DbOrTrx } from '../db/index.ts';
 import { actorLabel, isStaff, representedCityIds, type Actor } from '../core/access.ts';
 import { diffFields, recordAudit } from '../core/audit.ts';
 import { nowIso } from '../core/clock.ts';
+import { onDataChanged } from '../core/data-changes.ts';
 import type { Mailer } from '../core/mailer.ts';
 import type { FileStore } from '../core/files.ts';
 import { translatorFor } from '../core/i18n.ts';
@@ -570,12 +571,36 @@ export async function findExperienceFileForDownload(db: Db, actor: Actor | null,
 // ---------------------------------------------------------------------------------------------------
 // The public bank
 
+// Facet counts of recent searches, kept until anything changes in this process (every change is
+// audited and the audit notifies) or for `tallySeconds` (changes made by another app server):
+// paging through results, or going from the list to the visualisation, counts the matches once.
+const tallySeconds = 30;
+const maxTallies = 300;
+type TallyCache = Map<string, { expires: number; tally: Promise<repo.Tally> }>;
+let talliesByDatabase = new WeakMap<Db, TallyCache>();
+onDataChanged(() => (talliesByDatabase = new WeakMap()));
+
+function cachedTally(db: Db, query: ExperienceQuery, pairs: boolean): Promise<repo.Tally> {
+	const { page: _page, pageSize: _pageSize, sort: _sort, ...filters } = query;
+	const key = `${pairs ? 'p' : 'f'}|${JSON.stringify(filters)}`;
+	const now = Date.now();
+	let tallies = talliesByDatabase.get(db);
+	if (!tallies) talliesByDatabase.set(db, (tallies = new Map()));
+	const hit = tallies.get(key);
+	if (hit && hit.expires > now) return hit.tally;
+	const tally = repo.tallyMatches(db, query, { pairs });
+	tally.catch(() => tallies.delete(key));
+	if (tallies.size >= maxTallies) tallies.delete(tallies.keys().next().value as string);
+	tallies.set(key, { expires: now + tallySeconds * 1000, tally });
+	return tally;
+}
+
 export async function searchExperiences(db: Db, input: unknown) {
 	const parsed = validate(experienceQuerySchema, input);
 	if (!parsed.ok) return parsed;
 	const query = parsed.value;
-	const [results, facets] = await Promise.all([repo.searchListings(db, query), repo.countFacets(db, query)]);
-	return ok({ query, total: results.total, items: results.items.map(repo.toSummary), facets });
+	const [items, tally] = await Promise.all([repo.listListingPage(db, query), cachedTally(db, query, false)]);
+	return ok({ query, total: tally.total, items: items.map(repo.toSummary), facets: tally.facets });
 }
 
 /** Everything the visualisation page draws for a search: the facet counts and the principle × topic matrix. */
@@ -583,9 +608,8 @@ export async function exploreExperiences(db: Db, input: unknown) {
 	const parsed = validate(experienceQuerySchema, input);
 	if (!parsed.ok) return parsed;
 	const query = parsed.value;
-	const [facets, matrix] = await Promise.all([repo.countFacets(db, query), repo.countPrincipleTopicPairs(db, query)]);
-	const total = facets.bank.reduce((max, b) => Math.max(max, b.count), 0);
-	return ok({ query, facets, matrix, total });
+	const { facets, pairs, total } = await cachedTally(db, query, true);
+	return ok({ query, facets, matrix: pairs, total });
 }
 
 /** Every published record a search matches, for exports. */
