@@ -127,7 +127,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('experience_id', 'integer', (c) => c.notNull().references('experience_listing.experience_id').onDelete('cascade'))
 		.addPrimaryKeyConstraint('experience_listing_tag_pk', ['kind', 'code', 'experience_id'])
 		.execute();
-	await db.schema.createIndex('experience_listing_tag_experience_idx').on('experience_listing_tag').columns(['experience_id', 'kind', 'code']).execute();
+	await db.schema
+		.createIndex('experience_listing_tag_experience_idx')
+		.on('experience_listing_tag')
+		.columns(['experience_id', 'kind', 'code'])
+		.execute();
 
 	// Full text over every language of the record, lower-cased and stripped of accents by the
 	// repository before it gets here, so both databases tokenise the very same string.
@@ -143,6 +147,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
 	if (!isPostgres(db)) await sql`drop table if exists experience_fts`.execute(db);
-	for (const table of ['experience_listing_tag', 'experience_listing', 'experience_file', 'experience_event', 'experience', 'experience_topic'])
+	for (const table of [
+		'experience_listing_tag',
+		'experience_listing',
+		'experience_file',
+		'experience_event',
+		'experience',
+		'experience_topic'
+	])
 		await db.schema.dropTable(table).ifExists().execute();
 }

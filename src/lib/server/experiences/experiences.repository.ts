@@ -4,12 +4,7 @@ import type { Locale } from '../../shared/i18n.ts';
 import type { ExperienceFields, ExperienceQuery, WorkingListQuery } from '../../shared/experiences/schemas.ts';
 import type { ExperienceStatus, FacetName } from '../../shared/experiences/constants.ts';
 import { facetNames } from '../../shared/experiences/constants.ts';
-import type {
-	ExperienceEvent,
-	ExperienceSummary,
-	FacetCounts,
-	PublishedExperience
-} from '../../shared/experiences/types.ts';
+import type { ExperienceEvent, ExperienceSummary, FacetCounts, PublishedExperience } from '../../shared/experiences/types.ts';
 import { postgresTsQuery, searchTerms, sqliteMatchQuery } from './search-text.ts';
 
 function isPostgres(db: DbOrTrx): boolean {
@@ -130,7 +125,11 @@ export async function findExperienceRow(db: DbOrTrx, id: number) {
 export type ExperienceRow = NonNullable<Awaited<ReturnType<typeof findExperienceRow>>>;
 
 export async function findExperienceIdByExternalId(db: DbOrTrx, externalId: string) {
-	const row = await db.selectFrom('experience').select(['id', 'version', 'status']).where('external_id', '=', externalId).executeTakeFirst();
+	const row = await db
+		.selectFrom('experience')
+		.select(['id', 'version', 'status'])
+		.where('external_id', '=', externalId)
+		.executeTakeFirst();
 	return row ? { id: Number(row.id), version: Number(row.version), status: row.status as ExperienceStatus } : undefined;
 }
 
@@ -414,7 +413,9 @@ export async function replaceListing(db: DbOrTrx, input: ListingInput): Promise<
 			.values(tags.map((t) => ({ ...t, experience_id: id })))
 			.execute();
 	if (isPostgres(db)) {
-		await sql`update experience_listing set search_vector = to_tsvector('simple', ${input.searchBody}) where experience_id = ${id}`.execute(db);
+		await sql`update experience_listing set search_vector = to_tsvector('simple', ${input.searchBody}) where experience_id = ${id}`.execute(
+			db
+		);
 	} else {
 		await sql`insert into experience_fts (rowid, body) values (${id}, ${input.searchBody})`.execute(db);
 	}
@@ -509,7 +510,9 @@ function orderOf(query: ExperienceQuery, fullText: FullText | null): Filter {
 	const sort = query.sort ?? (fullText ? 'relevance' : 'newest');
 	switch (sort) {
 		case 'relevance':
-			return fullText ? sql`order by fts.rank, l.published_at desc, l.experience_id desc` : sql`order by l.published_at desc, l.experience_id desc`;
+			return fullText
+				? sql`order by fts.rank, l.published_at desc, l.experience_id desc`
+				: sql`order by l.published_at desc, l.experience_id desc`;
 		case 'title':
 			return sql`order by l.title_key, l.experience_id`;
 		case 'oldest':
@@ -544,10 +547,7 @@ export function toSummary(record: PublishedExperience): ExperienceSummary {
 	};
 }
 
-export async function searchListings(
-	db: DbOrTrx,
-	query: ExperienceQuery
-): Promise<{ total: number; items: PublishedExperience[] }> {
+export async function searchListings(db: DbOrTrx, query: ExperienceQuery): Promise<{ total: number; items: PublishedExperience[] }> {
 	const fullText = fullTextOf(db, query.q);
 	if (fullText === 'nothing') return { total: 0, items: [] };
 	const filters = filtersOf(query);
@@ -557,7 +557,9 @@ export async function searchListings(
 	const total = Number(countRows.rows[0]?.total ?? 0);
 	if (total === 0) return { total, items: [] };
 	const offset = (query.page - 1) * query.pageSize;
-	const rows = await sql<{ snapshot: string }>`select l.snapshot ${from} ${where} ${orderOf(query, fullText)} limit ${query.pageSize} offset ${offset}`.execute(db);
+	const rows = await sql<{
+		snapshot: string;
+	}>`select l.snapshot ${from} ${where} ${orderOf(query, fullText)} limit ${query.pageSize} offset ${offset}`.execute(db);
 	return { total, items: rows.rows.map((r) => JSON.parse(r.snapshot) as PublishedExperience) };
 }
 
@@ -566,7 +568,11 @@ export async function listListingPage(db: DbOrTrx, query: ExperienceQuery): Prom
 	const fullText = fullTextOf(db, query.q);
 	if (fullText === 'nothing') return [];
 	const offset = (query.page - 1) * query.pageSize;
-	const rows = await sql<{ snapshot: string }>`select l.snapshot ${fromOf(fullText)} ${whereOf(filtersOf(query))} ${orderOf(query, fullText)} limit ${query.pageSize} offset ${offset}`.execute(db);
+	const rows = await sql<{
+		snapshot: string;
+	}>`select l.snapshot ${fromOf(fullText)} ${whereOf(filtersOf(query))} ${orderOf(query, fullText)} limit ${query.pageSize} offset ${offset}`.execute(
+		db
+	);
 	return rows.rows.map((r) => JSON.parse(r.snapshot) as PublishedExperience);
 }
 
@@ -578,7 +584,9 @@ export async function* streamListings(db: DbOrTrx, query: ExperienceQuery, batch
 	const where = whereOf(filtersOf(query));
 	const order = orderOf(query, fullText);
 	for (let offset = 0; ; offset += batchSize) {
-		const rows = await sql<{ snapshot: string }>`select l.snapshot ${from} ${where} ${order} limit ${batchSize} offset ${offset}`.execute(db);
+		const rows = await sql<{ snapshot: string }>`select l.snapshot ${from} ${where} ${order} limit ${batchSize} offset ${offset}`.execute(
+			db
+		);
 		for (const row of rows.rows) yield JSON.parse(row.snapshot) as PublishedExperience;
 		if (rows.rows.length < batchSize) return;
 	}
@@ -654,13 +662,19 @@ export async function countFacets(db: DbOrTrx, query: ExperienceQuery): Promise<
 	return (await tallyMatches(db, query)).facets;
 }
 
-export async function countPrincipleTopicPairs(db: DbOrTrx, query: ExperienceQuery): Promise<{ principle: number; topic: string; count: number }[]> {
+export async function countPrincipleTopicPairs(
+	db: DbOrTrx,
+	query: ExperienceQuery
+): Promise<{ principle: number; topic: string; count: number }[]> {
 	return (await tallyMatches(db, query, { pairs: true })).pairs;
 }
 
 /** Records that share the most principles and topics with this one; title words break ties. */
 export async function listRelatedListings(db: DbOrTrx, record: PublishedExperience, limit: number): Promise<PublishedExperience[]> {
-	const tags = [...record.principles.map((p) => ({ kind: 'principle', code: String(p) })), ...record.topics.map((t) => ({ kind: 'topic', code: t }))];
+	const tags = [
+		...record.principles.map((p) => ({ kind: 'principle', code: String(p) })),
+		...record.topics.map((t) => ({ kind: 'topic', code: t }))
+	];
 	if (!tags.length) return [];
 	const tagMatch = sql.join(
 		tags.map((t) => sql`(t.kind = ${t.kind} and t.code = ${t.code})`),
@@ -680,15 +694,27 @@ export async function listRelatedListings(db: DbOrTrx, record: PublishedExperien
 		// `+rowid`: SQLite's FTS5 answers `rowid in (?)` with a bound list wrongly (it returned rows
 		// outside the list); the unary plus keeps that condition out of the virtual table's index.
 		const textMatches = isPostgres(db)
-			? await sql<{ id: number }>`select experience_id as id from experience_listing where experience_id in (${sql.join(ids)}) and search_vector @@ to_tsquery('simple', ${titleTerms.map((t) => `'${t}':*`).join(' | ')})`.execute(db)
-			: await sql<{ id: number }>`select rowid as id from experience_fts where experience_fts match ${titleTerms.map((t) => `"${t}"*`).join(' OR ')} and +rowid in (${sql.join(ids)})`.execute(db);
+			? await sql<{
+					id: number;
+				}>`select experience_id as id from experience_listing where experience_id in (${sql.join(ids)}) and search_vector @@ to_tsquery('simple', ${titleTerms.map((t) => `'${t}':*`).join(' | ')})`.execute(
+					db
+				)
+			: await sql<{
+					id: number;
+				}>`select rowid as id from experience_fts where experience_fts match ${titleTerms.map((t) => `"${t}"*`).join(' OR ')} and +rowid in (${sql.join(ids)})`.execute(
+					db
+				);
 		for (const row of textMatches.rows) score.set(Number(row.id), (score.get(Number(row.id)) ?? 0) + 2);
 	}
 	const chosen = [...score.entries()]
 		.sort((a, b) => b[1] - a[1] || b[0] - a[0])
 		.slice(0, limit)
 		.map(([id]) => id);
-	const rows = await db.selectFrom('experience_listing').select(['experience_id', 'snapshot']).where('experience_id', 'in', chosen).execute();
+	const rows = await db
+		.selectFrom('experience_listing')
+		.select(['experience_id', 'snapshot'])
+		.where('experience_id', 'in', chosen)
+		.execute();
 	const byId = new Map(rows.map((r) => [Number(r.experience_id), JSON.parse(r.snapshot) as PublishedExperience]));
 	return chosen.map((id) => byId.get(id)).filter((r): r is PublishedExperience => !!r);
 }
@@ -696,7 +722,10 @@ export async function listRelatedListings(db: DbOrTrx, record: PublishedExperien
 /** The most recently published records, for the feed. */
 export async function listRecentlyPublished(db: DbOrTrx, limit: number, bank?: string): Promise<PublishedExperience[]> {
 	let base = db.selectFrom('experience_listing as l').select('l.snapshot');
-	if (bank) base = base.where(sql<boolean>`l.experience_id in (select experience_id from experience_listing_tag where kind = 'bank' and code = ${bank})`);
+	if (bank)
+		base = base.where(
+			sql<boolean>`l.experience_id in (select experience_id from experience_listing_tag where kind = 'bank' and code = ${bank})`
+		);
 	const rows = await base.orderBy('l.published_at', 'desc').orderBy('l.experience_id', 'desc').limit(limit).execute();
 	return rows.map((r) => JSON.parse(r.snapshot) as PublishedExperience);
 }

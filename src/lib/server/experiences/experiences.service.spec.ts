@@ -1,4 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { createFileStore } from '../core/files.ts';
 import { describeEachDatabase } from '../testing/database.ts';
 import { actors, addCityToNetwork, auditEntries, createTestCity, createTestNetwork } from '../testing/factories.ts';
 import {
@@ -12,7 +17,11 @@ import type { Db } from '../db/index.ts';
 import type { Actor } from '../core/access.ts';
 import type { WorkflowAction, ExperienceStatus } from '../../shared/experiences/constants.ts';
 import {
+	addExperienceDocument,
+	addExperienceImage,
 	canOnExperiences,
+	findExperienceFileForDownload,
+	removeExperienceFile,
 	createExperience,
 	exploreExperiences,
 	getPublishedExperience,
@@ -106,18 +115,30 @@ describeEachDatabase('experiences service', (getDb, kind) => {
 
 		const actions = (await auditEntries(db, { entityType: 'experience', entityId: id })).map((e) => e.action);
 		expect(actions).toEqual(
-			expect.arrayContaining(['experience.create', 'experience.submit', 'experience.return', 'experience.publish', 'experience.feature', 'experience.archive'])
+			expect.arrayContaining([
+				'experience.create',
+				'experience.submit',
+				'experience.return',
+				'experience.publish',
+				'experience.feature',
+				'experience.archive'
+			])
 		);
 	});
 
 	it('keeps the published version visible while a revision is in review', async () => {
 		const db = getDb();
 		const { cityId } = await setup(db);
-		const id = await createPublishedExperience(db, cityId, { texts: { es: { title: 'Huertos escolares', summary: 's', description: 'd' } } });
+		const id = await createPublishedExperience(db, cityId, {
+			texts: { es: { title: 'Huertos escolares', summary: 's', description: 'd' } }
+		});
 		const rep = actors.representative(cityId);
 		const deps = depsFor(db);
 		expect((await transitionExperience(deps, rep, id, 'revise', { version: await versionOf(db, id) })).ok).toBe(true);
-		const input = { ...experienceInput(cityId, { texts: { es: { title: 'Huertos escolares 2.0', summary: 's', description: 'd' } } }), version: await versionOf(db, id) };
+		const input = {
+			...experienceInput(cityId, { texts: { es: { title: 'Huertos escolares 2.0', summary: 's', description: 'd' } } }),
+			version: await versionOf(db, id)
+		};
 		expect((await updateExperience(db, rep, id, input)).ok).toBe(true);
 		const published = await getPublishedExperience(db, id);
 		expect(published.ok && published.value.record.texts.es?.title).toBe('Huertos escolares');
@@ -154,7 +175,10 @@ describeEachDatabase('experiences service', (getDb, kind) => {
 		});
 		const b = await createPublishedExperience(db, otherCityId, {
 			originalLanguage: 'pt',
-			texts: { pt: { title: 'Orçamento de participação cidadã', summary: 'Participações', description: 'y' }, en: { title: 'Participatory budget' } },
+			texts: {
+				pt: { title: 'Orçamento de participação cidadã', summary: 'Participações', description: 'y' },
+				en: { title: 'Participatory budget' }
+			},
 			principles: [2],
 			topics: ['citizen-participation'],
 			startDate: '2012-01-01'
@@ -213,5 +237,78 @@ describeEachDatabase('experiences service', (getDb, kind) => {
 		const result = await searchExperiences(db, { principle: ['99'], year: 'abc', pageSize: '1000' });
 		expect(result.ok).toBe(false);
 		if (!result.ok) expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(['pageSize', 'principle', 'year']);
+	});
+});
+
+describeEachDatabase('experiences files and completeness', (getDb) => {
+	it('stores an image with its alt text, refuses a renamed text file, and counts the image for completeness', async () => {
+		const db = getDb();
+		await prepareExperiences(db);
+		const cityId = await createTestCity(db);
+		const otherCityId = await createTestCity(db);
+		const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ec-files-'));
+		try {
+			const files = createFileStore(root);
+			const rep = actors.representative(cityId);
+			const id = await createTestExperience(db, cityId, {}, rep);
+			const before = await getWorkingExperience(db, rep, id);
+			expect(before.ok && before.value.record.missingFields).toContain('images');
+			const png = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#3366aa' } })
+				.png()
+				.toBuffer();
+			const noAlt = await addExperienceImage(db, files, rep, id, { name: 'photo.png', bytes: png }, { altText: '' });
+			expect(noAlt.ok ? null : noAlt.fieldErrors?.altText).toEqual(['experiences.validation.alt_required']);
+			const fake = await addExperienceImage(
+				db,
+				files,
+				rep,
+				id,
+				{ name: 'photo.png', bytes: new TextEncoder().encode('<script>x</script>') },
+				{ altText: 'A school garden' }
+			);
+			expect(fake.ok ? null : fake.fieldErrors?.image).toEqual(['files.errors.not_image']);
+			const added = await addExperienceImage(
+				db,
+				files,
+				rep,
+				id,
+				{ name: 'photo.png', bytes: png },
+				{ altText: 'Children planting tomatoes' }
+			);
+			expect(added.ok).toBe(true);
+			if (!added.ok) return;
+			const after = await getWorkingExperience(db, rep, id);
+			expect(after.ok && after.value.record.images.map((i) => i.altText)).toEqual(['Children planting tomatoes']);
+			expect(after.ok && after.value.record.missingFields).not.toContain('images');
+			const pdf = await addExperienceDocument(
+				db,
+				files,
+				rep,
+				id,
+				{ name: 'report.pdf', bytes: new TextEncoder().encode('<html>not a pdf</html>') },
+				{ title: 'Report' }
+			);
+			expect(pdf.ok ? null : pdf.fieldErrors?.document).toEqual(['files.errors.not_pdf']);
+			// A draft's file is the city's and the secretariat's only.
+			expect((await findExperienceFileForDownload(db, null, added.value.fileId)).ok).toBe(false);
+			expect((await findExperienceFileForDownload(db, actors.representative(otherCityId), added.value.fileId)).ok).toBe(false);
+			expect((await findExperienceFileForDownload(db, rep, added.value.fileId)).ok).toBe(true);
+			expect(
+				(
+					await addExperienceImage(
+						db,
+						files,
+						actors.representative(otherCityId),
+						id,
+						{ name: 'p.png', bytes: png },
+						{ altText: 'Intruder' }
+					)
+				).ok
+			).toBe(false);
+			expect((await removeExperienceFile(db, files, rep, id, added.value.fileId)).ok).toBe(true);
+			expect((await findExperienceFileForDownload(db, rep, added.value.fileId)).ok).toBe(false);
+		} finally {
+			fs.rmSync(root, { recursive: true, force: true });
+		}
 	});
 });

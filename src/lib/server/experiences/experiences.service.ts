@@ -54,11 +54,26 @@ export interface ExperiencesDeps {
 
 type ContentForCompleteness = Pick<
 	ExperienceFields,
-	'texts' | 'originalLanguage' | 'targetGroups' | 'startDate' | 'budgetRange' | 'territoryScope' | 'contactEmail' | 'contactName' | 'links' | 'videoLinks' | 'principles' | 'topics' | 'sdgs'
+	| 'texts'
+	| 'originalLanguage'
+	| 'targetGroups'
+	| 'startDate'
+	| 'budgetRange'
+	| 'territoryScope'
+	| 'contactEmail'
+	| 'contactName'
+	| 'links'
+	| 'videoLinks'
+	| 'principles'
+	| 'topics'
+	| 'sdgs'
 >;
 
 /** Which fields are still empty, and the share filled in, as a whole percentage. */
-export function completenessOf(fields: ContentForCompleteness, imageCount: number): { completeness: number; missingFields: CompletenessField[] } {
+export function completenessOf(
+	fields: ContentForCompleteness,
+	imageCount: number
+): { completeness: number; missingFields: CompletenessField[] } {
 	const original = fields.texts[fields.originalLanguage] ?? {};
 	const filled: Record<CompletenessField, boolean> = {
 		title: !!original.title,
@@ -82,7 +97,10 @@ export function completenessOf(fields: ContentForCompleteness, imageCount: numbe
 		sdgs: fields.sdgs.length > 0
 	};
 	const missingFields = completenessFields.filter((f) => !filled[f]);
-	return { completeness: Math.round((100 * (completenessFields.length - missingFields.length)) / completenessFields.length), missingFields };
+	return {
+		completeness: Math.round((100 * (completenessFields.length - missingFields.length)) / completenessFields.length),
+		missingFields
+	};
 }
 
 function titleKeyOf(fields: Pick<ExperienceFields, 'texts' | 'originalLanguage'>): string {
@@ -234,7 +252,12 @@ export async function createExperience(
 	return ok({ id });
 }
 
-export async function updateExperience(db: Db, actor: Actor | null, id: number, input: unknown): Promise<Result<{ id: number; version: number }>> {
+export async function updateExperience(
+	db: Db,
+	actor: Actor | null,
+	id: number,
+	input: unknown
+): Promise<Result<{ id: number; version: number }>> {
 	const before = await repo.findExperienceRow(db, id);
 	if (!before) return notFound();
 	const resource = { cityId: Number(before.city_id), status: before.status as ExperienceStatus };
@@ -315,7 +338,12 @@ async function notifyCity(deps: ExperiencesDeps, trx: DbOrTrx, record: Experienc
 	}
 }
 
-async function listingInputOf(db: DbOrTrx, content: ExperienceContent, publishedAt: string, firstPublishedAt: string): Promise<repo.ListingInput> {
+async function listingInputOf(
+	db: DbOrTrx,
+	content: ExperienceContent,
+	publishedAt: string,
+	firstPublishedAt: string
+): Promise<repo.ListingInput> {
 	const record: PublishedExperience = { ...content, publishedAt, firstPublishedAt };
 	const texts = Object.values(record.texts).flatMap((byField) => translatableFields.map((f) => byField?.[f]));
 	return {
@@ -374,7 +402,8 @@ export async function transitionExperience(
 			now
 		);
 		if (!saved) return conflict('common.errors.stale');
-		if (action === 'publish' || action === 'restore') await repo.replaceListing(trx, await listingInputOf(trx, content, now, firstPublishedAt));
+		if (action === 'publish' || action === 'restore')
+			await repo.replaceListing(trx, await listingInputOf(trx, content, now, firstPublishedAt));
 		if (action === 'archive') await repo.deleteListing(trx, id);
 		await repo.insertEvent(trx, {
 			experienceId: id,
@@ -397,7 +426,12 @@ export async function transitionExperience(
 	});
 }
 
-export async function setExperienceFeatured(db: Db, actor: Actor | null, id: number, input: unknown): Promise<Result<{ featured: boolean }>> {
+export async function setExperienceFeatured(
+	db: Db,
+	actor: Actor | null,
+	id: number,
+	input: unknown
+): Promise<Result<{ featured: boolean }>> {
 	const row = await repo.findExperienceRow(db, id);
 	if (!row) return notFound();
 	const resource = { cityId: Number(row.city_id), status: row.status as ExperienceStatus };
@@ -534,7 +568,13 @@ export async function addExperienceDocument(
 	return ok({ fileId });
 }
 
-export async function removeExperienceFile(db: Db, files: FileStore, actor: Actor | null, id: number, fileId: number): Promise<Result<null>> {
+export async function removeExperienceFile(
+	db: Db,
+	files: FileStore,
+	actor: Actor | null,
+	id: number,
+	fileId: number
+): Promise<Result<null>> {
 	const loaded = await loadEditable(db, actor, id);
 	if (!loaded.ok) return loaded;
 	const file = await repo.findFile(db, fileId);
@@ -645,7 +685,12 @@ export async function addExperienceTopic(db: Db, actor: Actor | null, input: unk
 	return db.transaction().execute(async (trx) => {
 		const added = await repo.insertTopic(trx, { code, titles: { es: titleEs, en: titleEn, fr: titleFr, pt: titlePt }, now: nowIso() });
 		if (!added) return fail(409, 'experiences.topics.duplicate', { code: ['experiences.topics.duplicate'] });
-		await recordAudit(trx, actor, { action: 'experience_topic.create', entityType: 'experience_topic', entityId: code, summary: parsed.value });
+		await recordAudit(trx, actor, {
+			action: 'experience_topic.create',
+			entityType: 'experience_topic',
+			entityId: code,
+			summary: parsed.value
+		});
 		return ok({ code });
 	});
 }

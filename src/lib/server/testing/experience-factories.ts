@@ -38,7 +38,12 @@ export function experienceInput(cityId: number, overrides: Record<string, unknow
 	};
 }
 
-export async function createTestExperience(db: Db, cityId: number, overrides: Record<string, unknown> = {}, actor: Actor = actors.secretariat()) {
+export async function createTestExperience(
+	db: Db,
+	cityId: number,
+	overrides: Record<string, unknown> = {},
+	actor: Actor = actors.secretariat()
+) {
 	const result = await createExperience(db, actor, experienceInput(cityId, overrides));
 	if (!result.ok) throw new Error(`createTestExperience failed: ${result.code} ${JSON.stringify(result.fieldErrors ?? {})}`);
 	return result.value.id;

@@ -67,19 +67,7 @@ export const tagKinds = ['principle', 'topic', 'target', 'sdg'] as const;
 export type TagKind = (typeof tagKinds)[number];
 
 /** Facets shown beside a search, in display order. */
-export const facetNames = [
-	'bank',
-	'principle',
-	'topic',
-	'target',
-	'sdg',
-	'region',
-	'country',
-	'network',
-	'city',
-	'year',
-	'lang'
-] as const;
+export const facetNames = ['bank', 'principle', 'topic', 'target', 'sdg', 'region', 'country', 'network', 'city', 'year', 'lang'] as const;
 export type FacetName = (typeof facetNames)[number];
 
 /** Fields the completeness indicator checks, in form order. */

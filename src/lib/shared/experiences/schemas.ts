@@ -43,9 +43,7 @@ export const classificationCode = z
 	.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'experiences.validation.code' })
 	.max(60, { error: 'experiences.validation.code' });
 
-const httpUrl = z
-	.url({ protocol: /^https?$/, error: 'experiences.validation.url' })
-	.max(500, { error: 'common.validation.too_long' });
+const httpUrl = z.url({ protocol: /^https?$/, error: 'experiences.validation.url' }).max(500, { error: 'common.validation.too_long' });
 
 /** Texts of one language; every field optional (completeness says what is still missing). */
 export const languageTextsSchema = z.object(
@@ -76,7 +74,10 @@ export const experienceFieldsSchema = z
 		startDate: optionalDate,
 		endDate: optionalDate,
 		ongoing: booleanField.default(false),
-		budgetRange: z.preprocess((v) => (v === '' ? undefined : v), z.enum(budgetRanges, { error: 'common.validation.invalid_choice' }).optional()),
+		budgetRange: z.preprocess(
+			(v) => (v === '' ? undefined : v),
+			z.enum(budgetRanges, { error: 'common.validation.invalid_choice' }).optional()
+		),
 		territoryScope: z.preprocess(
 			(v) => (v === '' ? undefined : v),
 			z.enum(territoryScopes, { error: 'common.validation.invalid_choice' }).optional()
@@ -100,7 +101,8 @@ export const experienceFieldsSchema = z
 			ctx.addIssue({ code: 'custom', path: ['texts', value.originalLanguage, 'title'], message: 'experiences.validation.title_original' });
 		if (value.startDate && value.endDate && value.endDate < value.startDate)
 			ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'experiences.validation.end_before_start' });
-		if (value.ongoing && value.endDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'experiences.validation.ongoing_with_end' });
+		if (value.ongoing && value.endDate)
+			ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'experiences.validation.ongoing_with_end' });
 		if (value.banks.length === 0) ctx.addIssue({ code: 'custom', path: ['banks'], message: 'experiences.validation.bank_required' });
 		if (value.coLeadCityIds.includes(value.cityId))
 			ctx.addIssue({ code: 'custom', path: ['coLeadCityIds'], message: 'experiences.validation.co_lead_self' });
@@ -132,7 +134,14 @@ export const featureSchema = z.object({ featured: booleanField });
 
 /** Long search strings are cut rather than refused: a pasted paragraph still searches its first words. */
 const searchText = z.preprocess(
-	(v) => (typeof v === 'string' ? v.slice(0, 200).trim() || undefined : Array.isArray(v) ? String(v[0] ?? '').slice(0, 200).trim() || undefined : undefined),
+	(v) =>
+		typeof v === 'string'
+			? v.slice(0, 200).trim() || undefined
+			: Array.isArray(v)
+				? String(v[0] ?? '')
+						.slice(0, 200)
+						.trim() || undefined
+				: undefined,
 	z.string().optional()
 );
 const optionalSingle = <T extends z.ZodType>(schema: T) =>
@@ -154,7 +163,13 @@ export const experienceQuerySchema = z.object({
 	region: optionalSingle(z.enum(regionCodes, { error: 'common.validation.invalid_choice' })),
 	network: optionalSingle(idField),
 	city: optionalSingle(idField),
-	year: optionalSingle(z.coerce.number({ error: 'experiences.validation.year' }).int().min(1900, { error: 'experiences.validation.year' }).max(2100, { error: 'experiences.validation.year' })),
+	year: optionalSingle(
+		z.coerce
+			.number({ error: 'experiences.validation.year' })
+			.int()
+			.min(1900, { error: 'experiences.validation.year' })
+			.max(2100, { error: 'experiences.validation.year' })
+	),
 	lang: optionalSingle(localeSchema),
 	bank: optionalSingle(z.enum(banks, { error: 'common.validation.invalid_choice' })),
 	featured: optionalSingle(booleanField),
@@ -167,7 +182,9 @@ export type ExperienceQuery = z.infer<typeof experienceQuerySchema>;
 /** Secretariat's list of working copies (any state). */
 export const workingListQuerySchema = z.object({
 	q: searchText,
-	status: optionalSingle(z.enum(['draft', 'submitted', 'in_review', 'returned', 'published', 'archived'] as const, { error: 'common.validation.invalid_choice' })),
+	status: optionalSingle(
+		z.enum(['draft', 'submitted', 'in_review', 'returned', 'published', 'archived'] as const, { error: 'common.validation.invalid_choice' })
+	),
 	city: optionalSingle(idField),
 	missing: optionalSingle(z.string().regex(/^[a-zA-Z]+$/)),
 	maxCompleteness: optionalSingle(z.coerce.number().int().min(0).max(100)),
