@@ -694,3 +694,76 @@ export async function addExperienceTopic(db: Db, actor: Actor | null, input: unk
 		return ok({ code });
 	});
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Import (called by experiences.import.ts, which checks a whole file first and opens one transaction
+// for all of its records)
+
+export interface ImportedExperience {
+	externalId: string;
+	/** Already parsed by experienceFieldsSchema, with its cities, topics and target groups checked. */
+	fields: ExperienceFields;
+	status: 'draft' | 'published';
+	featured: boolean;
+}
+
+/**
+ * Creates the working copy with this external id, or overwrites it whatever its state and whatever
+ * was edited since (that is what importing a file again means). `published` also replaces the public
+ * version; `draft` leaves any public version as it is, as a revision does. Runs inside the caller's
+ * transaction and writes a history event, but no mail and no audit entry: the caller audits the file.
+ */
+export async function importExperienceRecord(
+	trx: DbOrTrx,
+	actor: Actor | null,
+	record: ImportedExperience
+): Promise<Result<{ id: number; created: boolean }>> {
+	if (!actor || !canOnExperiences(actor, 'experience.import')) return forbidden();
+	const { externalId, fields, status, featured } = record;
+	const now = nowIso();
+	const existing = await repo.findExperienceIdByExternalId(trx, externalId);
+	let id: number;
+	if (existing) {
+		id = existing.id;
+		const derived = { titleKey: titleKeyOf(fields), ...completenessOf(fields, await repo.countFiles(trx, id, 'image')) };
+		if (!(await repo.updateExperienceFields(trx, id, existing.version, fields, derived, now))) return conflict('common.errors.stale');
+	} else {
+		id = await repo.insertExperience(trx, {
+			fields,
+			derived: { titleKey: titleKeyOf(fields), ...completenessOf(fields, 0) },
+			status: 'draft',
+			externalId,
+			createdBy: actor.userId,
+			charterVersion,
+			now
+		});
+	}
+	let row = (await repo.findExperienceRow(trx, id))!;
+	const wasFeatured = Number(row.featured) === 1;
+	const firstPublishedAt = row.first_published_at ?? (status === 'published' ? now : null);
+	if (row.status !== status || wasFeatured !== featured || firstPublishedAt !== row.first_published_at) {
+		const saved = await repo.updateExperienceState(
+			trx,
+			id,
+			Number(row.version),
+			{ status, featured, ...(firstPublishedAt ? { firstPublishedAt } : {}) },
+			now
+		);
+		if (!saved) return conflict('common.errors.stale');
+		row = (await repo.findExperienceRow(trx, id))!;
+	}
+	if (status === 'published')
+		await repo.replaceListing(trx, await listingInputOf(trx, await contentOf(trx, row), now, firstPublishedAt ?? now));
+	else if (wasFeatured !== featured) await repo.setListingFeatured(trx, id, featured);
+	await repo.insertEvent(trx, {
+		experienceId: id,
+		action: 'import',
+		fromStatus: existing?.status ?? null,
+		toStatus: status,
+		comment: null,
+		actorUserId: actor.userId,
+		actorLabel: actorLabel(actor),
+		now
+	});
+	return ok({ id, created: !existing });
+}
