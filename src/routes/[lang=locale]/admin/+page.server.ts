@@ -1,5 +1,6 @@
 import * as members from '#lib/server/members/index.ts';
 import * as networks from '#lib/server/networks/index.ts';
+import * as experiences from '#lib/server/experiences/index.ts';
 import { listAccounts } from '#lib/server/accounts/accounts.service.ts';
 import { canOnAccounts } from '#lib/server/accounts/accounts.policy.ts';
 import { listAuditEntries } from '#lib/server/core/audit.ts';
@@ -17,15 +18,17 @@ export async function load({ locals }) {
 	const db = ctx.database.db;
 	const actor = locals.actor;
 	const since = new Date(Date.now() - recentDays * 86_400_000).toISOString();
-	const [byCountry, pending, inArrears, networkRows, accounts, audit, outbox] = await Promise.all([
+	const [byCountry, pending, inArrears, networkRows, accounts, audit, outbox, working] = await Promise.all([
 		members.countCitiesByRegionAndCountry(db),
 		cityTotal(db, 'pending'),
 		cityTotal(db, 'in_arrears'),
 		networks.listNetworks(db),
 		listAccounts(ctx, actor, 1, 1),
 		canOnAccounts(actor, 'audit.view') ? listAuditEntries(db, { from: since, page: 1, pageSize: 8 }) : null,
-		canOnAccounts(actor, 'outbox.view') ? listOutbox(db, 1, 1) : null
+		canOnAccounts(actor, 'outbox.view') ? listOutbox(db, 1, 1) : null,
+		experiences.listWorkingExperiences(db, actor, { pageSize: '1' })
 	]);
+	const workingCounts = working.ok ? working.value.countsByStatus : null;
 	return {
 		recentDays,
 		counts: {
@@ -33,6 +36,7 @@ export async function load({ locals }) {
 			pending,
 			inArrears,
 			networks: networkRows.length,
+			experiencesAwaitingReview: workingCounts ? (workingCounts.submitted ?? 0) + (workingCounts.in_review ?? 0) : null,
 			accounts: accounts.ok ? accounts.value.total : null,
 			recentChanges: audit?.total ?? null,
 			outbox: outbox?.total ?? null
