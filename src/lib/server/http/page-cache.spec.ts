@@ -57,4 +57,48 @@ describe('public page cache', () => {
 		await publicPageCache({ event: eventFor('/api/v1/cities/1', { locale: 'fr' }), resolve });
 		expect(renders()).toBe(2);
 	});
+
+	it('caches the public pages, feed and API reads of the bank of experiences, not its working pages', async () => {
+		const { resolve, renders } = counter();
+		const cached = [
+			'/es/experiences?q=cache-test-4&principle=3',
+			'/fr/experiences/explore?bank=international',
+			'/pt/experiences/12',
+			'/en/experiences/feed.xml',
+			'/api/v1/experiences?topic=environment',
+			'/api/v1/experiences/12',
+			'/api/v1/experiences.csv?q=cache-test-4',
+			'/api/v1/experiences.json?q=cache-test-4'
+		];
+		for (let i = 0; i < 2; i++) for (const path of cached) await publicPageCache({ event: eventFor(path), resolve });
+		expect(renders()).toBe(cached.length);
+		for (let i = 0; i < 2; i++)
+			for (const path of ['/es/experiences/new', '/es/experiences/12/edit', '/es/my/experiences', '/es/admin/experiences'])
+				await publicPageCache({ event: eventFor(path), resolve });
+		expect(renders()).toBe(cached.length + 8);
+		// Another query string is another page.
+		await publicPageCache({ event: eventFor('/es/experiences?q=cache-test-4&principle=4'), resolve });
+		expect(renders()).toBe(cached.length + 9);
+	});
+
+	it('passes a large answer through whole without keeping it', async () => {
+		let renders = 0;
+		const big = new Uint8Array(3 * 1024 * 1024).fill(65);
+		const resolve = (async () => {
+			renders++;
+			const stream = new ReadableStream<Uint8Array>({
+				start(controller) {
+					for (let offset = 0; offset < big.byteLength; offset += 64 * 1024) controller.enqueue(big.slice(offset, offset + 64 * 1024));
+					controller.close();
+				}
+			});
+			return new Response(stream, { status: 200, headers: { 'content-type': 'text/csv' } });
+		}) as never;
+		for (let i = 0; i < 2; i++) {
+			const response = await publicPageCache({ event: eventFor('/api/v1/experiences.csv?q=cache-test-5'), resolve });
+			expect(response.headers.get('content-type')).toBe('text/csv');
+			expect((await response.arrayBuffer()).byteLength).toBe(big.byteLength);
+		}
+		expect(renders).toBe(2);
+	});
 });

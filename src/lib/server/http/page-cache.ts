@@ -11,7 +11,17 @@ import { onDataChanged } from '../core/data-changes.ts';
  */
 const ttlSeconds = Number(process.env.PUBLIC_PAGE_CACHE_SECONDS ?? 5);
 const maxEntries = 500;
-const publicPath = /^(\/(es|en|fr|pt)(\/(cities(\/\d+)?|map|networks(\/\d+)?))?|\/api\/v1\/(cities|networks)(\/\d+|\.csv)?)$/;
+/** Larger answers (a whole-bank export) are passed through as they stream instead of being kept. */
+const maxBodyBytes = 2 * 1024 * 1024;
+const publicPath = new RegExp(
+	'^(' +
+		[
+			'/(es|en|fr|pt)(/(cities(/\\d+)?|map|networks(/\\d+)?|experiences(/explore|/\\d+|/feed\\.xml)?))?',
+			'/api/v1/(cities|networks)(/\\d+|\\.csv)?',
+			'/api/v1/experiences(/\\d+|\\.csv|\\.json)?'
+		].join('|') +
+		')$'
+);
 
 interface Entry {
 	expires: number;
@@ -42,9 +52,52 @@ export const publicPageCache: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const csp = response.headers.get('content-security-policy') ?? '';
 	if (response.status !== 200 || response.headers.has('set-cookie') || csp.includes("'nonce-")) return response;
-	const body = await response.arrayBuffer();
+	const read = await readUpTo(response.body, maxBodyBytes);
+	if (!read.complete) return new Response(read.stream, { status: response.status, headers: response.headers });
+	const body = read.bytes.buffer as ArrayBuffer;
 	const headers = [...response.headers.entries()];
 	if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
 	entries.set(key, { expires: now + ttlSeconds * 1000, status: response.status, headers, body });
 	return new Response(body, { status: response.status, headers: [...headers, ['x-cache', 'miss']] });
 };
+
+type ReadBody = { complete: true; bytes: Uint8Array } | { complete: false; stream: ReadableStream<Uint8Array> };
+
+/** Reads a body while it stays under `limit` bytes; past that, hands back a stream of what was read and the rest. */
+async function readUpTo(body: ReadableStream<Uint8Array> | null, limit: number): Promise<ReadBody> {
+	if (!body) return { complete: true, bytes: new Uint8Array(0) };
+	const reader = body.getReader();
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) {
+			const bytes = new Uint8Array(size);
+			let offset = 0;
+			for (const chunk of chunks) {
+				bytes.set(chunk, offset);
+				offset += chunk.byteLength;
+			}
+			return { complete: true, bytes };
+		}
+		chunks.push(value);
+		size += value.byteLength;
+		if (size > limit) {
+			const stream = new ReadableStream<Uint8Array>({
+				start(controller) {
+					for (const chunk of chunks) controller.enqueue(chunk);
+					chunks.length = 0;
+				},
+				async pull(controller) {
+					const next = await reader.read();
+					if (next.done) controller.close();
+					else controller.enqueue(next.value);
+				},
+				cancel(reason) {
+					return reader.cancel(reason);
+				}
+			});
+			return { complete: false, stream };
+		}
+	}
+}
