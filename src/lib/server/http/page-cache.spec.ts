@@ -31,6 +31,34 @@ describe('public page cache', () => {
 		expect(await third.text()).toBe('render 2');
 	});
 
+	it('renders a page once for a burst of simultaneous requests', async () => {
+		let renders = 0;
+		let release: () => void = () => {};
+		const gate = new Promise<void>((done) => (release = done));
+		const resolve = (async () => {
+			renders++;
+			await gate;
+			return new Response(`render ${renders}`, { status: 200 });
+		}) as never;
+		const burst = Array.from({ length: 20 }, () => publicPageCache({ event: eventFor('/en/experiences?q=burst'), resolve }));
+		release();
+		const bodies = await Promise.all((await Promise.all(burst)).map((r) => r.text()));
+		expect(renders).toBe(1);
+		expect(new Set(bodies)).toEqual(new Set(['render 1']));
+	});
+
+	it('lets waiting requests render for themselves when the first answer cannot be kept', async () => {
+		let renders = 0;
+		const resolve = (async () => {
+			renders++;
+			await new Promise((done) => setTimeout(done, 5));
+			return new Response('not found', { status: 404 });
+		}) as never;
+		const answers = await Promise.all([1, 2, 3].map(() => publicPageCache({ event: eventFor('/en/experiences/999999'), resolve })));
+		expect(answers.map((a) => a.status)).toEqual([404, 404, 404]);
+		expect(renders).toBe(3);
+	});
+
 	it('never caches signed-in requests, other methods, private pages or failures', async () => {
 		const { resolve, renders } = counter();
 		for (let i = 0; i < 2; i++) {

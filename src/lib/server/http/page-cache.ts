@@ -31,7 +31,12 @@ interface Entry {
 }
 
 const entries = new Map<string, Entry>();
+/** Renders under way: requests for the same page wait for the first one instead of each rendering it. */
+const pending = new Map<string, Promise<Entry | null>>();
 onDataChanged(() => entries.clear());
+
+const fromEntry = (entry: Entry, cache: string) =>
+	new Response(entry.body, { status: entry.status, headers: [...entry.headers, ['x-cache', cache]] });
 
 export const publicPageCache: Handle = async ({ event, resolve }) => {
 	const { request, url } = event;
@@ -46,19 +51,34 @@ export const publicPageCache: Handle = async ({ event, resolve }) => {
 	const key = `${event.locals.locale}|${url.pathname}${url.search}`;
 	const now = Date.now();
 	const hit = entries.get(key);
-	if (hit && hit.expires > now) {
-		return new Response(hit.body, { status: hit.status, headers: [...hit.headers, ['x-cache', 'hit']] });
+	if (hit && hit.expires > now) return fromEntry(hit, 'hit');
+	const inFlight = pending.get(key);
+	if (inFlight) {
+		const shared = await inFlight;
+		return shared ? fromEntry(shared, 'hit') : resolve(event);
 	}
-	const response = await resolve(event);
-	const csp = response.headers.get('content-security-policy') ?? '';
-	if (response.status !== 200 || response.headers.has('set-cookie') || csp.includes("'nonce-")) return response;
-	const read = await readUpTo(response.body, maxBodyBytes);
-	if (!read.complete) return new Response(read.stream, { status: response.status, headers: response.headers });
-	const body = read.bytes.buffer as ArrayBuffer;
-	const headers = [...response.headers.entries()];
-	if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
-	entries.set(key, { expires: now + ttlSeconds * 1000, status: response.status, headers, body });
-	return new Response(body, { status: response.status, headers: [...headers, ['x-cache', 'miss']] });
+	let settle: (entry: Entry | null) => void = () => {};
+	pending.set(key, new Promise((done) => (settle = done)));
+	let stored: Entry | null = null;
+	try {
+		const response = await resolve(event);
+		const csp = response.headers.get('content-security-policy') ?? '';
+		if (response.status !== 200 || response.headers.has('set-cookie') || csp.includes("'nonce-")) return response;
+		const read = await readUpTo(response.body, maxBodyBytes);
+		if (!read.complete) return new Response(read.stream, { status: response.status, headers: response.headers });
+		stored = {
+			expires: now + ttlSeconds * 1000,
+			status: response.status,
+			headers: [...response.headers.entries()],
+			body: read.bytes.buffer as ArrayBuffer
+		};
+		if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
+		entries.set(key, stored);
+		return fromEntry(stored, 'miss');
+	} finally {
+		pending.delete(key);
+		settle(stored);
+	}
 };
 
 type ReadBody = { complete: true; bytes: Uint8Array } | { complete: false; stream: ReadableStream<Uint8Array> };
