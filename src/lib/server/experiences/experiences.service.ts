@@ -4,7 +4,7 @@ import { diffFields, recordAudit } from '../core/audit.ts';
 import { nowIso } from '../core/clock.ts';
 import { onDataChanged } from '../core/data-changes.ts';
 import type { Mailer } from '../core/mailer.ts';
-import type { FileStore } from '../core/files.ts';
+import type { FileCheck, FileStore } from '../core/files.ts';
 import { translatorFor } from '../core/i18n.ts';
 import { conflict, fail, forbidden, notFound, ok, validate, type FieldErrors, type Result } from '../core/result.ts';
 import { findCityById } from '../members/index.ts';
@@ -481,6 +481,70 @@ async function refreshCompleteness(trx: DbOrTrx, row: repo.ExperienceRow): Promi
 		.execute();
 }
 
+interface FileKindRules {
+	kind: 'image' | 'document';
+	/** The form field errors are reported on. */
+	field: 'image' | 'document';
+	max: number;
+	tooManyKey: string;
+	store: (files: FileStore, bytes: Uint8Array) => Promise<FileCheck>;
+}
+
+const imageRules: FileKindRules = {
+	kind: 'image',
+	field: 'image',
+	max: upload.maxImagesPerExperience,
+	tooManyKey: 'experiences.files.too_many_images',
+	store: (files, bytes) => files.storeImage(bytes, { maxBytes: upload.maxImageBytes, widths: upload.imageWidths })
+};
+
+const documentRules: FileKindRules = {
+	kind: 'document',
+	field: 'document',
+	max: upload.maxDocumentsPerExperience,
+	tooManyKey: 'experiences.files.too_many_documents',
+	store: (files, bytes) => files.storeDocument(bytes, { maxBytes: upload.maxDocumentBytes })
+};
+
+/** Checks, stores and records one uploaded file; `describe` gives its alt text, caption or title. */
+async function addExperienceFile(
+	db: Db,
+	files: FileStore,
+	actor: Actor | null,
+	id: number,
+	file: UploadedFile | null,
+	rules: FileKindRules,
+	describe: { altText: string | null; caption: string | null; title: string | null }
+): Promise<Result<{ fileId: number }>> {
+	const loaded = await loadEditable(db, actor, id);
+	if (!loaded.ok) return loaded;
+	if (!file || file.bytes.byteLength === 0) return fail(400, 'common.errors.validation', { [rules.field]: ['files.errors.empty'] });
+	if ((await repo.countFiles(db, id, rules.kind)) >= rules.max)
+		return fail(400, 'common.errors.validation', { [rules.field]: [rules.tooManyKey] });
+	const stored = await rules.store(files, file.bytes);
+	if (!stored.ok) return fail(400, 'common.errors.validation', { [rules.field]: [stored.error] });
+	const name = file.name.slice(0, 200);
+	const fileId = await db.transaction().execute(async (trx) => {
+		const fileId = await repo.insertFile(trx, {
+			experienceId: id,
+			kind: rules.kind,
+			originalName: name,
+			...stored.file,
+			...describe,
+			now: nowIso()
+		});
+		if (rules.kind === 'image') await refreshCompleteness(trx, loaded.value);
+		await recordAudit(trx, actor, {
+			action: 'experience.file_add',
+			entityType: 'experience',
+			entityId: id,
+			summary: { fileId, kind: rules.kind, name, ...describe }
+		});
+		return fileId;
+	});
+	return ok({ fileId });
+}
+
 export async function addExperienceImage(
 	db: Db,
 	files: FileStore,
@@ -489,40 +553,17 @@ export async function addExperienceImage(
 	file: UploadedFile | null,
 	input: unknown
 ): Promise<Result<{ fileId: number }>> {
-	const loaded = await loadEditable(db, actor, id);
-	if (!loaded.ok) return loaded;
 	const parsed = validate(imageUploadSchema, input);
-	if (!parsed.ok) return parsed;
-	if (!file || file.bytes.byteLength === 0) return fail(400, 'common.errors.validation', { image: ['files.errors.empty'] });
-	if ((await repo.countFiles(db, id, 'image')) >= upload.maxImagesPerExperience)
-		return fail(400, 'common.errors.validation', { image: ['experiences.files.too_many_images'] });
-	const stored = await files.storeImage(file.bytes, { maxBytes: upload.maxImageBytes, widths: upload.imageWidths });
-	if (!stored.ok) return fail(400, 'common.errors.validation', { image: [stored.error] });
-	const fileId = await db.transaction().execute(async (trx) => {
-		const fileId = await repo.insertFile(trx, {
-			experienceId: id,
-			kind: 'image',
-			storageKey: stored.file.storageKey,
-			originalName: file.name.slice(0, 200),
-			mediaType: stored.file.mediaType,
-			byteSize: stored.file.byteSize,
-			width: stored.file.width,
-			height: stored.file.height,
-			altText: parsed.value.altText,
-			caption: parsed.value.caption ?? null,
-			title: null,
-			now: nowIso()
-		});
-		await refreshCompleteness(trx, loaded.value);
-		await recordAudit(trx, actor, {
-			action: 'experience.file_add',
-			entityType: 'experience',
-			entityId: id,
-			summary: { fileId, kind: 'image', name: file.name.slice(0, 200), altText: parsed.value.altText }
-		});
-		return fileId;
+	if (!parsed.ok) {
+		// Say what is wrong with the description even before the person may edit (not-found stays not-found).
+		const loaded = await loadEditable(db, actor, id);
+		return loaded.ok ? parsed : loaded;
+	}
+	return addExperienceFile(db, files, actor, id, file, imageRules, {
+		altText: parsed.value.altText,
+		caption: parsed.value.caption ?? null,
+		title: null
 	});
-	return ok({ fileId });
 }
 
 export async function addExperienceDocument(
@@ -533,39 +574,12 @@ export async function addExperienceDocument(
 	file: UploadedFile | null,
 	input: unknown
 ): Promise<Result<{ fileId: number }>> {
-	const loaded = await loadEditable(db, actor, id);
-	if (!loaded.ok) return loaded;
 	const parsed = validate(documentUploadSchema, input);
-	if (!parsed.ok) return parsed;
-	if (!file || file.bytes.byteLength === 0) return fail(400, 'common.errors.validation', { document: ['files.errors.empty'] });
-	if ((await repo.countFiles(db, id, 'document')) >= upload.maxDocumentsPerExperience)
-		return fail(400, 'common.errors.validation', { document: ['experiences.files.too_many_documents'] });
-	const stored = await files.storeDocument(file.bytes, { maxBytes: upload.maxDocumentBytes });
-	if (!stored.ok) return fail(400, 'common.errors.validation', { document: [stored.error] });
-	const fileId = await db.transaction().execute(async (trx) => {
-		const fileId = await repo.insertFile(trx, {
-			experienceId: id,
-			kind: 'document',
-			storageKey: stored.file.storageKey,
-			originalName: file.name.slice(0, 200),
-			mediaType: stored.file.mediaType,
-			byteSize: stored.file.byteSize,
-			width: null,
-			height: null,
-			altText: null,
-			caption: null,
-			title: parsed.value.title,
-			now: nowIso()
-		});
-		await recordAudit(trx, actor, {
-			action: 'experience.file_add',
-			entityType: 'experience',
-			entityId: id,
-			summary: { fileId, kind: 'document', name: file.name.slice(0, 200), title: parsed.value.title }
-		});
-		return fileId;
-	});
-	return ok({ fileId });
+	if (!parsed.ok) {
+		const loaded = await loadEditable(db, actor, id);
+		return loaded.ok ? parsed : loaded;
+	}
+	return addExperienceFile(db, files, actor, id, file, documentRules, { altText: null, caption: null, title: parsed.value.title });
 }
 
 export async function removeExperienceFile(
