@@ -1,15 +1,19 @@
 // Loads the demo data (demo-data.ts) into a migrated database: reference countries, the 2020 fee
 // grid, about 540 member cities with contacts, three years of fees and payments, the territorial and
-// thematic networks and one account per role.
+// thematic networks, one account per role, and about 600 experiences (experiences-data.ts).
 //
 // Members data goes through the members service as the system actor, so every row is validated and
 // audited like one typed in by the secretariat. Idempotent: whatever already exists (a country, the
 // 2020 grid, a city by name and country, a network by slug, a membership, an account by e-mail) is
 // left alone, so a second run adds nothing.
+//
+// Experiences: the published history goes in through the bulk loader (no e-mails to the cities),
+// the few records shown in each workflow state through the experiences service, as the people of
+// the demo accounts; each has an external id, so a second run skips it.
 import { createRequire } from 'node:module';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/index.ts';
-import { systemActor, type RoleGrant } from '../core/access.ts';
+import { systemActor, type Actor, type RoleGrant } from '../core/access.ts';
 import { recordAudit } from '../core/audit.ts';
 import { todayIso } from '../core/clock.ts';
 import type { Result } from '../core/result.ts';
@@ -20,6 +24,12 @@ export { referenceCountries, seedReferenceCountries, seedReferenceFeeGrid };
 import * as networksRepo from '../networks/networks.repository.ts';
 import { createAccountWithPassword } from '../accounts/accounts.service.ts';
 import { cityKey, generateDemoData, type DemoCity, type DemoData, type SourceCity } from './demo-data.ts';
+import * as experiences from '../experiences/index.ts';
+import type { WorkflowAction } from '../../shared/experiences/constants.ts';
+import { generateExperienceList, type DemoExperience, type ExperienceCity } from './experiences-data.ts';
+
+/** How many experiences the demo holds (about 520 of them published). */
+export const demoExperienceCount = 600;
 
 export interface SeedOptions {
 	/** The day the demo is loaded (YYYY-MM-DD); fees, payments and arrears are computed from it. */
@@ -51,6 +61,8 @@ export interface SeedReport {
 	};
 	/** Cities moved to in_arrears (or back) by the final refresh. */
 	arrearsChanges: number;
+	/** Experiences added by this run: published through the bulk loader, others through the workflow. */
+	experiences: { published: number; workflow: number; alreadyThere: number };
 	totals: { cities: number; countries: number; networks: number };
 	signIns: DemoSignIn[];
 }
@@ -241,6 +253,7 @@ export async function seedDemo(context: AppContext, options: SeedOptions = {}): 
 	const networkIds = await seedNetworks(db, data, cityIds, counts);
 	log(`Networks: ${counts.networks} created, ${counts.memberships} memberships added.`);
 
+	const accountActors = new Map<string, Actor>();
 	for (const account of data.accounts) {
 		const grant = account.grant;
 		let resolved: RoleGrant | undefined;
@@ -254,15 +267,29 @@ export async function seedDemo(context: AppContext, options: SeedOptions = {}): 
 			resolved = grant;
 		}
 		// Returns the existing account untouched when the e-mail is taken.
-		await createAccountWithPassword(
+		const userId = await createAccountWithPassword(
 			context,
 			{ email: account.email, name: account.name, password: data.password, locale: account.locale },
 			resolved ? [resolved] : []
 		);
+		// Keyed by role, and representatives by their city, to act in the experiences' workflow.
+		accountActors.set(resolved?.role === 'city_representative' ? `city:${resolved.cityId}` : account.grant.role, {
+			userId,
+			email: account.email,
+			name: account.name,
+			locale: account.locale,
+			roles: resolved ? [resolved] : []
+		});
 	}
 
 	// Cities with a past-due, unpaid fee move to in_arrears, as the daily job would do.
 	const arrearsChanges = await members.refreshArrears(db, systemActor, today);
+
+	const experiencesStarted = Date.now();
+	const experienceCounts = await seedExperiences(context, today, accountActors);
+	log(
+		`Experiences: ${experienceCounts.published} published and ${experienceCounts.workflow} in the workflow added, ${experienceCounts.alreadyThere} already there (${((Date.now() - experiencesStarted) / 1000).toFixed(1)} s).`
+	);
 	const totals = {
 		cities: (await members.listAllCities(db, {})).length,
 		countries: (await members.listCountriesInUse(db)).length,
@@ -273,6 +300,7 @@ export async function seedDemo(context: AppContext, options: SeedOptions = {}): 
 		durationMs: Date.now() - started,
 		created: counts,
 		arrearsChanges,
+		experiences: experienceCounts,
 		totals,
 		signIns: data.accounts.map((a) => ({ email: a.email, password: data.password, role: a.description }))
 	};
@@ -280,4 +308,99 @@ export async function seedDemo(context: AppContext, options: SeedOptions = {}): 
 		`Demo data ready in ${(report.durationMs / 1000).toFixed(1)} s: ${totals.cities} cities in ${totals.countries} countries, ${totals.networks} networks.`
 	);
 	return report;
+}
+
+/** The member cities experiences can belong to, as the generator wants them. */
+async function experienceCities(db: Db): Promise<ExperienceCity[]> {
+	return (await members.listAllCities(db, {}))
+		.filter((c) => c.status === 'active' || c.status === 'in_arrears')
+		.map((c) => ({
+			id: Number(c.id),
+			name: c.name,
+			countryCode: c.country_code,
+			region: c.region,
+			languages: (c.languages ?? '').split(',').filter(Boolean),
+			population: c.population
+		}));
+}
+
+/**
+ * About 600 experiences: the published ones through the bulk loader; drafts, submitted, in-review,
+ * returned and archived ones through the service, entered by the city's representative where the
+ * demo has one (Barcelona, Lisbon) and by the secretariat otherwise.
+ */
+async function seedExperiences(context: AppContext, today: string, accountActors: Map<string, Actor>): Promise<SeedReport['experiences']> {
+	const db = context.database.db;
+	await experiences.seedExperienceTopics(db);
+	const secretariat = accountActors.get('secretariat') ?? systemActor;
+	const representatives = new Map(
+		[...accountActors].filter(([key]) => key.startsWith('city:')).map(([key, actor]) => [Number(key.slice(5)), actor] as const)
+	);
+	const records = generateExperienceList({
+		cities: await experienceCities(db),
+		count: demoExperienceCount,
+		today,
+		workflow: true,
+		representedCityIds: [...representatives.keys()]
+	});
+	const taken = await experiences.existingExternalIds(
+		db,
+		records.map((r) => r.externalId)
+	);
+	const missing = records.filter((r) => !taken.has(r.externalId));
+	const loaded = await experiences.loadPublishedExperiences(
+		db,
+		missing.filter((r) => r.status === 'published').map((r) => ({ ...r, publishedAt: r.publishedAt! })),
+		{ actor: secretariat, skipExisting: false }
+	);
+	const deps: experiences.ExperiencesDeps = { db, mailer: context.mailer, publicUrl: context.config.publicUrl };
+	const inWorkflow = missing.filter((r) => r.status !== 'published');
+	for (const record of inWorkflow) {
+		const author = (record.enteredByCity && representatives.get(record.fields.cityId)) || secretariat;
+		await walkThroughWorkflow(deps, record, author, secretariat);
+	}
+	return { published: loaded.loaded, workflow: inWorkflow.length, alreadyThere: taken.size };
+}
+
+/** Creates the record and takes it, action by action, to its planned state. */
+async function walkThroughWorkflow(
+	deps: experiences.ExperiencesDeps,
+	record: DemoExperience,
+	author: Actor,
+	reviewer: Actor
+): Promise<void> {
+	const { id } = expectOk(
+		await experiences.createExperience(deps.db, author, record.fields, { externalId: record.externalId }),
+		`experience ${record.externalId}`
+	);
+	const steps: { action: WorkflowAction; actor: Actor; comment?: string }[] = {
+		draft: [],
+		submitted: [{ action: 'submit' as const, actor: author }],
+		in_review: [
+			{ action: 'submit' as const, actor: author },
+			{ action: 'start_review' as const, actor: reviewer }
+		],
+		returned: [
+			{ action: 'submit' as const, actor: author },
+			{ action: 'start_review' as const, actor: reviewer },
+			{ action: 'return' as const, actor: reviewer, comment: record.returnComment ?? undefined }
+		],
+		archived: [
+			{ action: 'submit' as const, actor: author },
+			{ action: 'publish' as const, actor: reviewer },
+			{ action: 'archive' as const, actor: reviewer }
+		],
+		published: [
+			{ action: 'submit' as const, actor: author },
+			{ action: 'publish' as const, actor: reviewer }
+		]
+	}[record.status];
+	let version = 1;
+	for (const step of steps) {
+		expectOk(
+			await experiences.transitionExperience(deps, step.actor, id, step.action, { version, comment: step.comment }),
+			`${step.action} of experience ${record.externalId}`
+		);
+		version++;
+	}
 }

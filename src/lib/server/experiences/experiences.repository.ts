@@ -737,3 +737,137 @@ export async function countListings(db: DbOrTrx): Promise<number> {
 		.execute();
 	return Number(count);
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Bulk loading (experiences.bulk.ts: the demo and the benchmark). Added by the demo/bench work: the
+// rows insertExperience + updateExperienceState, insertEvent and replaceListing write, for many
+// records per statement (one statement per row took 4 minutes for 100,000 records on PostgreSQL).
+
+/** Rows per statement, keeping every statement under SQLite's 32,766 bound parameters. */
+const experienceChunk = 300;
+const eventChunk = 1000;
+const listingChunk = 400;
+const tagChunk = 2000;
+
+/** insertExperience for records already published (state, featured and dates set at once); ids in input order. */
+export async function insertPublishedExperiences(
+	db: DbOrTrx,
+	inputs: readonly {
+		fields: ExperienceFields;
+		derived: ExperienceDerived;
+		externalId: string | null;
+		createdBy: string | null;
+		charterVersion: string;
+		featured: boolean;
+		createdAt: string;
+		submittedAt: string;
+		firstPublishedAt: string;
+		publishedAt: string;
+	}[]
+): Promise<number[]> {
+	const ids: number[] = [];
+	for (let start = 0; start < inputs.length; start += experienceChunk) {
+		const rows = await db
+			.insertInto('experience')
+			.values(
+				inputs.slice(start, start + experienceChunk).map((input) => ({
+					...fieldColumns(input.fields, input.derived),
+					external_id: input.externalId,
+					status: 'published',
+					featured: input.featured ? 1 : 0,
+					charter_version: input.charterVersion,
+					created_by: input.createdBy,
+					created_at: input.createdAt,
+					updated_at: input.publishedAt,
+					submitted_at: input.submittedAt,
+					first_published_at: input.firstPublishedAt,
+					// As after insertExperience and one updateExperienceState.
+					version: 2
+				}))
+			)
+			.returning('id')
+			.execute();
+		// One statement numbers its rows in the order given; RETURNING's own order is not promised.
+		ids.push(...rows.map((r) => Number(r.id)).sort((a, b) => a - b));
+	}
+	return ids;
+}
+
+/** insertEvent for many events. */
+export async function insertEvents(db: DbOrTrx, events: readonly Parameters<typeof insertEvent>[1][]): Promise<void> {
+	for (let start = 0; start < events.length; start += eventChunk)
+		await db
+			.insertInto('experience_event')
+			.values(
+				events.slice(start, start + eventChunk).map((event) => ({
+					experience_id: event.experienceId,
+					action: event.action,
+					from_status: event.fromStatus,
+					to_status: event.toStatus,
+					comment: event.comment,
+					actor_user_id: event.actorUserId,
+					actor_label: event.actorLabel,
+					created_at: event.now
+				}))
+			)
+			.execute();
+}
+
+/** Replaces the public versions of many records at once (rows, facet values, full-text entries). */
+export async function replaceListings(db: DbOrTrx, inputs: readonly ListingInput[]): Promise<void> {
+	if (!inputs.length) return;
+	const postgres = isPostgres(db);
+	const ids = inputs.map((i) => i.record.id);
+	const listed = await db.selectFrom('experience_listing').select('experience_id').where('experience_id', 'in', ids).execute();
+	// Rarely any: deleted one by one, since FTS5 mishandles `rowid in (…)` (see listRelatedListings).
+	for (const row of listed) await deleteListing(db, Number(row.experience_id));
+	for (let start = 0; start < inputs.length; start += listingChunk) {
+		const chunk = inputs.slice(start, start + listingChunk);
+		const rows = chunk.map((input) => {
+			const record = input.record;
+			const facetCodes = listingTags(record)
+				.map((t) => `${t.kind}:${t.code}`)
+				.join(' ');
+			const startYear = record.startDate ? Number(record.startDate.slice(0, 4)) : null;
+			const values = [
+				record.id,
+				record.city.id,
+				input.countryCode,
+				input.region,
+				record.originalLanguage,
+				startYear,
+				record.featured ? 1 : 0,
+				record.publishedAt,
+				input.titleKey,
+				facetCodes,
+				json(record)
+			];
+			return postgres ? sql`(${sql.join(values)}, to_tsvector('simple', ${input.searchBody}))` : sql`(${sql.join(values)})`;
+		});
+		await sql`insert into experience_listing (experience_id, city_id, country_code, region, original_language, start_year, featured, published_at, title_key, facet_codes, snapshot${postgres ? sql`, search_vector` : sql``}) values ${sql.join(rows)}`.execute(
+			db
+		);
+		if (!postgres)
+			await sql`insert into experience_fts (rowid, body) values ${sql.join(chunk.map((input) => sql`(${input.record.id}, ${input.searchBody})`))}`.execute(
+				db
+			);
+	}
+	const tags = inputs.flatMap((input) => listingTags(input.record).map((t) => ({ ...t, experience_id: input.record.id })));
+	for (let start = 0; start < tags.length; start += tagChunk)
+		await db
+			.insertInto('experience_listing_tag')
+			.values(tags.slice(start, start + tagChunk))
+			.execute();
+}
+
+/**
+ * Planner statistics after a large load, so the first searches do not guess; on PostgreSQL also the
+ * visibility map, without which index-only scans of the tag table still read every heap row.
+ */
+export async function refreshListingStatistics(db: DbOrTrx): Promise<void> {
+	if (isPostgres(db)) await sql`vacuum (analyze) experience, experience_event, experience_listing, experience_listing_tag`.execute(db);
+	else {
+		await sql`pragma analysis_limit = 1000`.execute(db);
+		await sql`analyze`.execute(db);
+	}
+}

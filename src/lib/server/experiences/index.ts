@@ -6,3 +6,4 @@ export { toSummary, emptyFacets, countListings } from './experiences.repository.
 export { toPublicExperience, toPublicExperienceSummary, experienceOperations, type PublicExperience } from './experiences.openapi.ts';
 export { exportExperiences, experiencesFeed, experienceQueryInput, experienceCsvColumns } from './experiences.export.ts';
 export { importExperiences, detectImportFormat, type ExperienceImportReport, type ExperienceImportProblem } from './experiences.import.ts';
+export { loadPublishedExperiences, existingExternalIds, type BulkExperience, type BulkLoadReport } from './experiences.bulk.ts';
