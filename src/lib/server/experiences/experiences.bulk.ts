@@ -8,12 +8,12 @@ import { actorLabel, systemActor, type Actor } from '../core/access.ts';
 import { recordAudit } from '../core/audit.ts';
 import { listAllCities } from '../members/index.ts';
 import { experienceFieldsSchema, type ExperienceFields } from '../../shared/experiences/schemas.ts';
-import { charterVersion, translatableFields } from '../../shared/experiences/constants.ts';
+import { charterVersion } from '../../shared/experiences/constants.ts';
 import { isTargetGroup } from '../../shared/experiences/classifications.ts';
-import type { PublishedExperience } from '../../shared/experiences/types.ts';
 import { completenessOf } from './experiences.service.ts';
-import { searchBody, searchWords } from './search-text.ts';
+import { searchWords } from './search-text.ts';
 import * as repo from './experiences.repository.ts';
+import { contentFromFields, listingInputOf, type CityInfo } from './experiences.content.ts';
 
 /** One published record to load. Timestamps are ISO-8601 (UTC); the record keeps them. */
 export interface BulkExperience {
@@ -46,15 +46,6 @@ export interface BulkLoadReport {
 	durationMs: number;
 }
 
-interface CityInfo {
-	id: number;
-	name: string;
-	countryCode: string;
-	region: string;
-	latitude: number | null;
-	longitude: number | null;
-}
-
 /** Which of these external ids are already taken. */
 export async function existingExternalIds(db: DbOrTrx, externalIds: readonly string[]): Promise<Set<string>> {
 	const taken = new Set<string>();
@@ -76,53 +67,21 @@ function checkRecord(record: BulkExperience, cities: Map<number, CityInfo>, topi
 }
 
 /** The public version of a record, as the service's publication builds it. */
-function listingInputOf(id: number, fields: ExperienceFields, record: BulkExperience, cities: Map<number, CityInfo>): repo.ListingInput {
-	const city = cities.get(fields.cityId)!;
-	const coLeads = fields.coLeadCityIds.map((cityId) => cities.get(cityId)!);
-	const publishedAt = record.publishedAt;
-	const published: PublishedExperience = {
-		id,
-		city: {
-			id: city.id,
-			name: city.name,
-			countryCode: city.countryCode,
-			region: city.region,
-			latitude: city.latitude,
-			longitude: city.longitude
-		},
-		coLeadCities: coLeads.map((c) => ({ id: c.id, name: c.name, countryCode: c.countryCode })),
-		originalLanguage: fields.originalLanguage,
-		texts: fields.texts,
-		startDate: fields.startDate ?? null,
-		endDate: fields.endDate ?? null,
-		ongoing: fields.ongoing,
-		budgetRange: fields.budgetRange ?? null,
-		territoryScope: fields.territoryScope ?? null,
-		contactName: fields.contactName ?? null,
-		contactEmail: fields.contactEmail ?? null,
-		contactPhone: fields.contactPhone ?? null,
-		links: fields.links,
-		videoLinks: fields.videoLinks,
-		principles: fields.principles,
-		topics: fields.topics,
-		targetGroups: fields.targetGroups,
-		sdgs: fields.sdgs,
-		banks: fields.banks,
+function bulkListingInputOf(
+	id: number,
+	fields: ExperienceFields,
+	record: BulkExperience,
+	cities: Map<number, CityInfo>
+): repo.ListingInput {
+	const content = contentFromFields(id, fields, {
+		city: cities.get(fields.cityId),
+		coLeadCities: fields.coLeadCityIds.map((cityId) => cities.get(cityId)),
 		featured: !!record.featured,
 		charterVersion,
 		images: [],
-		documents: [],
-		publishedAt,
-		firstPublishedAt: record.firstPublishedAt ?? publishedAt
-	};
-	const texts = Object.values(fields.texts).flatMap((byField) => translatableFields.map((f) => byField?.[f]));
-	return {
-		record: published,
-		countryCode: city.countryCode,
-		region: city.region,
-		titleKey: searchWords(fields.texts[fields.originalLanguage]?.title ?? '').join(' '),
-		searchBody: searchBody([...texts, city.name, ...coLeads.map((c) => c.name)])
-	};
+		documents: []
+	});
+	return listingInputOf(content, record.publishedAt, record.firstPublishedAt ?? record.publishedAt);
 }
 
 async function loadBatch(
@@ -161,7 +120,7 @@ async function loadBatch(
 			});
 			await repo.insertEvents(trx, history);
 		}
-		const listings = batch.map(({ record, fields }, i) => listingInputOf(ids[i], fields, record, cities));
+		const listings = batch.map(({ record, fields }, i) => bulkListingInputOf(ids[i], fields, record, cities));
 		await repo.replaceListings(trx, listings);
 		await recordAudit(trx, actor, {
 			action: 'experience.import',

@@ -29,17 +29,17 @@ import {
 	completenessFields,
 	requiredForSubmission,
 	transitions,
-	translatableFields,
 	upload,
 	type CompletenessField,
 	type ExperienceStatus,
 	type WorkflowAction
 } from '../../shared/experiences/constants.ts';
 import { isTargetGroup } from '../../shared/experiences/classifications.ts';
-import type { ExperienceContent, ExperienceRecord, PublishedExperience } from '../../shared/experiences/types.ts';
+import type { ExperienceContent, ExperienceRecord } from '../../shared/experiences/types.ts';
 import { allowedTransitions, canOnExperiences } from './experiences.policy.ts';
-import { searchBody, searchWords } from './search-text.ts';
+import { searchWords } from './search-text.ts';
 import * as repo from './experiences.repository.ts';
+import { contentFromFields, listingInputOf, type CityInfo } from './experiences.content.ts';
 
 /** What the write use cases need besides the database. */
 export interface ExperiencesDeps {
@@ -133,37 +133,23 @@ function fieldsOfRow(row: repo.ExperienceRow): ExperienceFields {
 
 async function contentOf(db: DbOrTrx, row: repo.ExperienceRow): Promise<ExperienceContent> {
 	const fields = fieldsOfRow(row);
-	const city = await findCityById(db as Db, fields.cityId);
-	const coLeads = await Promise.all(fields.coLeadCityIds.map((id) => findCityById(db as Db, id)));
+	const cityInfo = async (id: number): Promise<CityInfo | undefined> => {
+		const city = await findCityById(db as Db, id);
+		return city
+			? {
+					id: Number(city.id),
+					name: city.name,
+					countryCode: city.country_code,
+					region: city.region,
+					latitude: city.latitude,
+					longitude: city.longitude
+				}
+			: undefined;
+	};
 	const files = await repo.listFiles(db, Number(row.id));
-	return {
-		id: Number(row.id),
-		city: {
-			id: fields.cityId,
-			name: city?.name ?? '',
-			countryCode: city?.country_code ?? '',
-			region: city?.region ?? '',
-			latitude: city?.latitude ?? null,
-			longitude: city?.longitude ?? null
-		},
-		coLeadCities: coLeads.filter((c) => !!c).map((c) => ({ id: Number(c.id), name: c.name, countryCode: c.country_code })),
-		originalLanguage: fields.originalLanguage,
-		texts: fields.texts,
-		startDate: fields.startDate ?? null,
-		endDate: fields.endDate ?? null,
-		ongoing: fields.ongoing,
-		budgetRange: fields.budgetRange ?? null,
-		territoryScope: fields.territoryScope ?? null,
-		contactName: fields.contactName ?? null,
-		contactEmail: fields.contactEmail ?? null,
-		contactPhone: fields.contactPhone ?? null,
-		links: fields.links,
-		videoLinks: fields.videoLinks,
-		principles: fields.principles,
-		topics: fields.topics,
-		targetGroups: fields.targetGroups,
-		sdgs: fields.sdgs,
-		banks: fields.banks,
+	return contentFromFields(Number(row.id), fields, {
+		city: await cityInfo(fields.cityId),
+		coLeadCities: await Promise.all(fields.coLeadCityIds.map(cityInfo)),
 		featured: Number(row.featured) === 1,
 		charterVersion: row.charter_version,
 		images: files
@@ -172,7 +158,7 @@ async function contentOf(db: DbOrTrx, row: repo.ExperienceRow): Promise<Experien
 		documents: files
 			.filter((f) => f.kind === 'document')
 			.map((f) => ({ id: Number(f.id), title: f.title ?? f.original_name, byteSize: Number(f.byte_size) }))
-	};
+	});
 }
 
 async function recordOf(db: DbOrTrx, row: repo.ExperienceRow): Promise<ExperienceRecord> {
@@ -338,23 +324,6 @@ async function notifyCity(deps: ExperiencesDeps, trx: DbOrTrx, record: Experienc
 	}
 }
 
-async function listingInputOf(
-	db: DbOrTrx,
-	content: ExperienceContent,
-	publishedAt: string,
-	firstPublishedAt: string
-): Promise<repo.ListingInput> {
-	const record: PublishedExperience = { ...content, publishedAt, firstPublishedAt };
-	const texts = Object.values(record.texts).flatMap((byField) => translatableFields.map((f) => byField?.[f]));
-	return {
-		record,
-		countryCode: content.city.countryCode,
-		region: content.city.region,
-		titleKey: searchWords(record.texts[record.originalLanguage]?.title ?? '').join(' '),
-		searchBody: searchBody([...texts, content.city.name, ...content.coLeadCities.map((c) => c.name)])
-	};
-}
-
 export async function transitionExperience(
 	deps: ExperiencesDeps,
 	actor: Actor | null,
@@ -402,8 +371,7 @@ export async function transitionExperience(
 			now
 		);
 		if (!saved) return conflict('common.errors.stale');
-		if (action === 'publish' || action === 'restore')
-			await repo.replaceListing(trx, await listingInputOf(trx, content, now, firstPublishedAt));
+		if (action === 'publish' || action === 'restore') await repo.replaceListing(trx, listingInputOf(content, now, firstPublishedAt));
 		if (action === 'archive') await repo.deleteListing(trx, id);
 		await repo.insertEvent(trx, {
 			experienceId: id,
@@ -766,8 +734,7 @@ export async function importExperienceRecord(
 		if (!saved) return conflict('common.errors.stale');
 		row = (await repo.findExperienceRow(trx, id))!;
 	}
-	if (status === 'published')
-		await repo.replaceListing(trx, await listingInputOf(trx, await contentOf(trx, row), now, firstPublishedAt ?? now));
+	if (status === 'published') await repo.replaceListing(trx, listingInputOf(await contentOf(trx, row), now, firstPublishedAt ?? now));
 	else if (wasFeatured !== featured) await repo.setListingFeatured(trx, id, featured);
 	await repo.insertEvent(trx, {
 		experienceId: id,
