@@ -478,22 +478,38 @@ function filtersOf(query: ExperienceQuery): Filter[] {
 }
 
 interface FullText {
-	/** Joined to the listing as `fts(id, rank)`; lower rank is better. */
-	source: Filter;
+	/** Joined to the listing as `fts(id, rank)`; lower rank is better. Costly: every match is scored. */
+	ranked: Filter;
+	/** A condition on the listing row `l`: the record matches, unscored. */
+	matches: Filter;
+	/** Counts the terms found in the record's title: a cheap relevance for large result sets. */
+	titleHits: Filter;
 }
 
 function fullTextOf(db: DbOrTrx, q: string | undefined): FullText | null | 'nothing' {
 	if (!q) return null;
 	const terms = searchTerms(q);
 	if (!terms.length) return 'nothing';
-	if (isPostgres(db)) {
+	const postgres = isPostgres(db);
+	const titleHits = sql.join(
+		terms.map((t) =>
+			postgres ? sql`(strpos(' ' || l.title_key, ${` ${t}`}) > 0)::int` : sql`(instr(' ' || l.title_key, ${` ${t}`}) > 0)`
+		),
+		sql` + `
+	);
+	if (postgres) {
 		const tsquery = postgresTsQuery(terms);
 		return {
-			source: sql`(select experience_id as id, -ts_rank(search_vector, to_tsquery('simple', ${tsquery})) as rank from experience_listing where search_vector @@ to_tsquery('simple', ${tsquery}))`
+			ranked: sql`(select experience_id as id, -ts_rank(search_vector, to_tsquery('simple', ${tsquery})) as rank from experience_listing where search_vector @@ to_tsquery('simple', ${tsquery}))`,
+			matches: sql`l.search_vector @@ to_tsquery('simple', ${tsquery})`,
+			titleHits
 		};
 	}
+	const match = sqliteMatchQuery(terms);
 	return {
-		source: sql`(select rowid as id, bm25(experience_fts) as rank from experience_fts where experience_fts match ${sqliteMatchQuery(terms)})`
+		ranked: sql`(select rowid as id, bm25(experience_fts) as rank from experience_fts where experience_fts match ${match})`,
+		matches: sql`l.experience_id in (select rowid from experience_fts where experience_fts match ${match})`,
+		titleHits
 	};
 }
 
@@ -501,23 +517,39 @@ function whereOf(filters: Filter[]): Filter {
 	return filters.length ? sql`where ${sql.join(filters, sql` and `)}` : sql``;
 }
 
-/** `from …` of a search: the listing, joined to the full-text matches when there is a query. */
-function fromOf(fullText: FullText | null): Filter {
-	return fullText ? sql`from experience_listing l join ${fullText.source} fts on fts.id = l.experience_id` : sql`from experience_listing l`;
+/**
+ * Above this many matches, relevance is "search words found in the title, then newest" instead of a
+ * full-text score: scoring every one of tens of thousands of matches costs more than the rest of the
+ * page, and a broad query's best results are those named after it.
+ */
+const maxScoredMatches = 5_000;
+
+type Ranking = 'score' | 'title' | 'none';
+
+function rankingOf(query: ExperienceQuery, fullText: FullText | null, total?: number): Ranking {
+	if (!fullText || (query.sort ?? 'relevance') !== 'relevance') return 'none';
+	return total !== undefined && total > maxScoredMatches ? 'title' : 'score';
 }
 
-function orderOf(query: ExperienceQuery, fullText: FullText | null): Filter {
-	const sort = query.sort ?? (fullText ? 'relevance' : 'newest');
-	switch (sort) {
-		case 'relevance':
-			return fullText
-				? sql`order by fts.rank, l.published_at desc, l.experience_id desc`
-				: sql`order by l.published_at desc, l.experience_id desc`;
+/** `from … where …` of a search: joined to the scored matches only when the order needs the score. */
+function fromWhereOf(query: ExperienceQuery, fullText: FullText | null, ranking: Ranking): Filter {
+	const filters = filtersOf(query);
+	if (fullText && ranking !== 'score') filters.unshift(fullText.matches);
+	const from =
+		fullText && ranking === 'score'
+			? sql`from experience_listing l join ${fullText.ranked} fts on fts.id = l.experience_id`
+			: sql`from experience_listing l`;
+	return sql`${from} ${whereOf(filters)}`;
+}
+
+function orderOf(query: ExperienceQuery, fullText: FullText | null, ranking: Ranking): Filter {
+	if (ranking === 'score') return sql`order by fts.rank, l.published_at desc, l.experience_id desc`;
+	if (ranking === 'title' && fullText) return sql`order by ${fullText.titleHits} desc, l.published_at desc, l.experience_id desc`;
+	switch (query.sort) {
 		case 'title':
 			return sql`order by l.title_key, l.experience_id`;
 		case 'oldest':
 			return sql`order by l.published_at, l.experience_id`;
-		case 'newest':
 		default:
 			// Newest in the bank: the publication index answers this without sorting every match.
 			return sql`order by l.published_at desc, l.experience_id desc`;
@@ -550,43 +582,47 @@ export function toSummary(record: PublishedExperience): ExperienceSummary {
 export async function searchListings(db: DbOrTrx, query: ExperienceQuery): Promise<{ total: number; items: PublishedExperience[] }> {
 	const fullText = fullTextOf(db, query.q);
 	if (fullText === 'nothing') return { total: 0, items: [] };
-	const filters = filtersOf(query);
-	const from = fromOf(fullText);
-	const where = whereOf(filters);
-	const countRows = await sql<{ total: number | string }>`select count(*) as total ${from} ${where}`.execute(db);
+	const countRows = await sql<{ total: number | string }>`select count(*) as total ${fromWhereOf(query, fullText, 'none')}`.execute(db);
 	const total = Number(countRows.rows[0]?.total ?? 0);
 	if (total === 0) return { total, items: [] };
-	const offset = (query.page - 1) * query.pageSize;
-	const rows = await sql<{
-		snapshot: string;
-	}>`select l.snapshot ${from} ${where} ${orderOf(query, fullText)} limit ${query.pageSize} offset ${offset}`.execute(db);
-	return { total, items: rows.rows.map((r) => JSON.parse(r.snapshot) as PublishedExperience) };
+	return { total, items: await listListingPage(db, query, total) };
 }
 
-/** One page of the records a search matches, in the search's order (the total comes from `tallyMatches`). */
-export async function listListingPage(db: DbOrTrx, query: ExperienceQuery): Promise<PublishedExperience[]> {
+/**
+ * One page of the records a search matches, in the search's order. `total` (from `tallyMatches`)
+ * lets a broad query skip scoring every match. The page's ids are found first and their snapshots
+ * read after, so sorting never carries the large snapshot column.
+ */
+export async function listListingPage(db: DbOrTrx, query: ExperienceQuery, total?: number): Promise<PublishedExperience[]> {
 	const fullText = fullTextOf(db, query.q);
-	if (fullText === 'nothing') return [];
+	if (fullText === 'nothing' || total === 0) return [];
+	const ranking = rankingOf(query, fullText, total);
 	const offset = (query.page - 1) * query.pageSize;
-	const rows = await sql<{
-		snapshot: string;
-	}>`select l.snapshot ${fromOf(fullText)} ${whereOf(filtersOf(query))} ${orderOf(query, fullText)} limit ${query.pageSize} offset ${offset}`.execute(
-		db
+	const page = await sql<{ id: number | string }>`
+		select l.experience_id as id ${fromWhereOf(query, fullText, ranking)} ${orderOf(query, fullText, ranking)} limit ${query.pageSize} offset ${offset}
+	`.execute(db);
+	return readSnapshots(
+		db,
+		page.rows.map((r) => Number(r.id))
 	);
-	return rows.rows.map((r) => JSON.parse(r.snapshot) as PublishedExperience);
+}
+
+async function readSnapshots(db: DbOrTrx, ids: number[]): Promise<PublishedExperience[]> {
+	if (!ids.length) return [];
+	const rows = await db.selectFrom('experience_listing').select(['experience_id', 'snapshot']).where('experience_id', 'in', ids).execute();
+	const byId = new Map(rows.map((r) => [Number(r.experience_id), JSON.parse(r.snapshot) as PublishedExperience]));
+	return ids.map((id) => byId.get(id)).filter((r): r is PublishedExperience => !!r);
 }
 
 /** Every matching record, in the search's order, a page at a time (for exports). */
 export async function* streamListings(db: DbOrTrx, query: ExperienceQuery, batchSize = 500): AsyncGenerator<PublishedExperience> {
 	const fullText = fullTextOf(db, query.q);
 	if (fullText === 'nothing') return;
-	const from = fromOf(fullText);
-	const where = whereOf(filtersOf(query));
-	const order = orderOf(query, fullText);
+	const ranking = rankingOf(query, fullText);
+	const fromWhere = fromWhereOf(query, fullText, ranking);
+	const order = orderOf(query, fullText, ranking);
 	for (let offset = 0; ; offset += batchSize) {
-		const rows = await sql<{ snapshot: string }>`select l.snapshot ${from} ${where} ${order} limit ${batchSize} offset ${offset}`.execute(
-			db
-		);
+		const rows = await sql<{ snapshot: string }>`select l.snapshot ${fromWhere} ${order} limit ${batchSize} offset ${offset}`.execute(db);
 		for (const row of rows.rows) yield JSON.parse(row.snapshot) as PublishedExperience;
 		if (rows.rows.length < batchSize) return;
 	}
@@ -614,7 +650,7 @@ export async function tallyMatches(db: DbOrTrx, query: ExperienceQuery, options:
 	if (fullText === 'nothing') return { facets, pairs: [], total: 0 };
 	const [rows, memberships] = await Promise.all([
 		sql<{ facet_codes: string; city_id: number; country_code: string; region: string; start_year: number | null }>`
-			select l.facet_codes, l.city_id, l.country_code, l.region, l.start_year ${fromOf(fullText)} ${whereOf(filtersOf(query))}
+			select l.facet_codes, l.city_id, l.country_code, l.region, l.start_year ${fromWhereOf(query, fullText, 'none')}
 		`.execute(db),
 		db.selectFrom('network_member').select(['network_id', 'city_id']).execute()
 	]);

@@ -31,7 +31,8 @@ import {
 	transitionExperience,
 	updateExperience
 } from './index.ts';
-import { findExperienceRow } from './experiences.repository.ts';
+import { findExperienceRow, listListingPage } from './experiences.repository.ts';
+import { experienceQuerySchema } from '../../shared/experiences/schemas.ts';
 
 describe('experiences policy', () => {
 	const own = 7;
@@ -310,5 +311,28 @@ describeEachDatabase('experiences files and completeness', (getDb) => {
 		} finally {
 			fs.rmSync(root, { recursive: true, force: true });
 		}
+	});
+});
+
+describeEachDatabase('experiences ranking', (getDb) => {
+	it('ranks by full-text score, and for very broad searches by title words then newest', async () => {
+		const db = getDb();
+		await prepareExperiences(db);
+		const cityId = await createTestCity(db);
+		const inBody = await createPublishedExperience(db, cityId, {
+			texts: { es: { title: 'Caminos seguros', summary: 'Huertos escolares en cada barrio', description: 'huertos huertos huertos' } }
+		});
+		const inTitle = await createPublishedExperience(db, cityId, {
+			texts: { es: { title: 'Huertos escolares', summary: 'Aprender al aire libre', description: 'x' } }
+		});
+		const newest = await createPublishedExperience(db, cityId, {
+			texts: { es: { title: 'Patios abiertos', summary: 'Los huertos del barrio', description: 'y' } }
+		});
+		const query = experienceQuerySchema.parse({ q: 'huertos' });
+		const scored = (await listListingPage(db, query, 3)).map((r) => r.id);
+		expect(scored).toHaveLength(3);
+		expect(scored[0]).toBe(inBody);
+		const broad = (await listListingPage(db, query, 50_000)).map((r) => r.id);
+		expect(broad).toEqual([inTitle, newest, inBody]);
 	});
 });

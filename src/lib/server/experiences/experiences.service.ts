@@ -621,7 +621,8 @@ export async function searchExperiences(db: Db, input: unknown) {
 	const parsed = validate(experienceQuerySchema, input);
 	if (!parsed.ok) return parsed;
 	const query = parsed.value;
-	const [items, tally] = await Promise.all([repo.listListingPage(db, query), cachedTally(db, query, false)]);
+	const tally = await cachedTally(db, query, false);
+	const items = await repo.listListingPage(db, query, tally.total);
 	return ok({ query, total: tally.total, items: items.map(repo.toSummary), facets: tally.facets });
 }
 
