@@ -455,25 +455,36 @@ export async function isFileListed(db: DbOrTrx, experienceId: number, fileId: nu
 
 type Filter = RawBuilder<unknown>;
 
-function tagFilter(kind: string, code: string | number): Filter {
-	return sql`l.experience_id in (select experience_id from experience_listing_tag where kind = ${kind} and code = ${String(code)})`;
+/**
+ * How a search's rows are found. `lookup` starts from the records each filter value lists (best when
+ * few records match); `walk` reads the publication-date index in order and tests each record, which
+ * fills a page of newest results at once when many records match. On SQLite the unary `+` keeps the
+ * planner from starting at a column's index instead; PostgreSQL's planner makes this choice itself.
+ */
+type Access = 'lookup' | 'walk';
+
+function tagFilter(kind: string, code: string | number, access: Access): Filter {
+	return access === 'walk'
+		? sql`exists (select 1 from experience_listing_tag t where t.experience_id = l.experience_id and t.kind = ${kind} and t.code = ${String(code)})`
+		: sql`l.experience_id in (select experience_id from experience_listing_tag where kind = ${kind} and code = ${String(code)})`;
 }
 
 /** The where-clause of a search (without the full-text part) as SQL fragments joined by `and`. */
-function filtersOf(query: ExperienceQuery): Filter[] {
+function filtersOf(query: ExperienceQuery, access: Access = 'lookup', postgres = false): Filter[] {
 	const filters: Filter[] = [];
-	for (const p of query.principle) filters.push(tagFilter('principle', p));
-	for (const t of query.topic) filters.push(tagFilter('topic', t));
-	for (const t of query.target) filters.push(tagFilter('target', t));
-	for (const s of query.sdg) filters.push(tagFilter('sdg', s));
-	if (query.lang) filters.push(tagFilter('lang', query.lang));
-	if (query.bank) filters.push(tagFilter('bank', query.bank));
-	if (query.country) filters.push(sql`l.country_code = ${query.country}`);
-	if (query.region) filters.push(sql`l.region = ${query.region}`);
-	if (query.city) filters.push(sql`l.city_id = ${query.city}`);
-	if (query.year) filters.push(sql`l.start_year = ${query.year}`);
-	if (query.featured) filters.push(sql`l.featured = 1`);
-	if (query.network) filters.push(sql`l.city_id in (select city_id from network_member where network_id = ${query.network})`);
+	const column = (name: string) => sql.raw(access === 'walk' && !postgres ? `+l.${name}` : `l.${name}`);
+	for (const p of query.principle) filters.push(tagFilter('principle', p, access));
+	for (const t of query.topic) filters.push(tagFilter('topic', t, access));
+	for (const t of query.target) filters.push(tagFilter('target', t, access));
+	for (const s of query.sdg) filters.push(tagFilter('sdg', s, access));
+	if (query.lang) filters.push(tagFilter('lang', query.lang, access));
+	if (query.bank) filters.push(tagFilter('bank', query.bank, access));
+	if (query.country) filters.push(sql`${column('country_code')} = ${query.country}`);
+	if (query.region) filters.push(sql`${column('region')} = ${query.region}`);
+	if (query.city) filters.push(sql`${column('city_id')} = ${query.city}`);
+	if (query.year) filters.push(sql`${column('start_year')} = ${query.year}`);
+	if (query.featured) filters.push(sql`${column('featured')} = 1`);
+	if (query.network) filters.push(sql`${column('city_id')} in (select city_id from network_member where network_id = ${query.network})`);
 	return filters;
 }
 
@@ -532,8 +543,14 @@ function rankingOf(query: ExperienceQuery, fullText: FullText | null, total?: nu
 }
 
 /** `from … where …` of a search: joined to the scored matches only when the order needs the score. */
-function fromWhereOf(query: ExperienceQuery, fullText: FullText | null, ranking: Ranking): Filter {
-	const filters = filtersOf(query);
+function fromWhereOf(
+	query: ExperienceQuery,
+	fullText: FullText | null,
+	ranking: Ranking,
+	access: Access = 'lookup',
+	postgres = false
+): Filter {
+	const filters = filtersOf(query, access, postgres);
 	if (fullText && ranking !== 'score') filters.unshift(fullText.matches);
 	const from =
 		fullText && ranking === 'score'
@@ -593,13 +610,22 @@ export async function searchListings(db: DbOrTrx, query: ExperienceQuery): Promi
  * lets a broad query skip scoring every match. The page's ids are found first and their snapshots
  * read after, so sorting never carries the large snapshot column.
  */
-export async function listListingPage(db: DbOrTrx, query: ExperienceQuery, total?: number): Promise<PublishedExperience[]> {
+export async function listListingPage(
+	db: DbOrTrx,
+	query: ExperienceQuery,
+	total?: number,
+	bankSize?: number
+): Promise<PublishedExperience[]> {
 	const fullText = fullTextOf(db, query.q);
 	if (fullText === 'nothing' || total === 0) return [];
 	const ranking = rankingOf(query, fullText, total);
+	// Walk the date index when the page is in date order and at least one record in fifty matches:
+	// a page of twenty is then found within the first thousand or so records read.
+	const dateOrder = ranking === 'none' && query.sort !== 'title';
+	const access: Access = dateOrder && total !== undefined && bankSize && total * 50 >= bankSize ? 'walk' : 'lookup';
 	const offset = (query.page - 1) * query.pageSize;
 	const page = await sql<{ id: number | string }>`
-		select l.experience_id as id ${fromWhereOf(query, fullText, ranking)} ${orderOf(query, fullText, ranking)} limit ${query.pageSize} offset ${offset}
+		select l.experience_id as id ${fromWhereOf(query, fullText, ranking, access, isPostgres(db))} ${orderOf(query, fullText, ranking)} limit ${query.pageSize} offset ${offset}
 	`.execute(db);
 	return readSnapshots(
 		db,

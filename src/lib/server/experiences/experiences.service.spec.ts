@@ -336,3 +336,34 @@ describeEachDatabase('experiences ranking', (getDb) => {
 		expect(broad).toEqual([inTitle, newest, inBody]);
 	});
 });
+
+describeEachDatabase('experiences page access paths', (getDb) => {
+	it('finds the same page whether it starts from the filters or walks the date index', async () => {
+		const db = getDb();
+		await prepareExperiences(db);
+		const cityId = await createTestCity(db, { countryCode: 'AR' });
+		const networkId = await createTestNetwork(db);
+		await addCityToNetwork(db, networkId, cityId);
+		const other = await createTestCity(db);
+		for (let i = 0; i < 6; i++) {
+			await createPublishedExperience(db, i % 2 ? cityId : other, {
+				topics: i % 3 ? ['youth'] : ['environment'],
+				principles: [1 + (i % 2)],
+				startDate: `201${i}-01-01`
+			});
+		}
+		for (const input of [
+			{ topic: 'youth' },
+			{ topic: 'youth', principle: '2', country: 'AR' },
+			{ network: String(networkId), region: 'latin-america-caribbean' },
+			{ year: '2013' },
+			{ topic: 'environment', sort: 'oldest' }
+		]) {
+			const query = experienceQuerySchema.parse(input);
+			const lookup = (await listListingPage(db, query)).map((r) => r.id);
+			const walk = (await listListingPage(db, query, 1_000, 1_000)).map((r) => r.id);
+			expect(walk, JSON.stringify(input)).toEqual(lookup);
+			expect(lookup.length, JSON.stringify(input)).toBeGreaterThan(0);
+		}
+	});
+});

@@ -617,12 +617,26 @@ function cachedTally(db: Db, query: ExperienceQuery, pairs: boolean): Promise<re
 	return tally;
 }
 
+let bankSizes = new WeakMap<Db, { expires: number; size: Promise<number> }>();
+onDataChanged(() => (bankSizes = new WeakMap()));
+
+/** How many records are listed, for choosing how a search reads them; kept like the facet counts. */
+function cachedBankSize(db: Db): Promise<number> {
+	const now = Date.now();
+	const hit = bankSizes.get(db);
+	if (hit && hit.expires > now) return hit.size;
+	const size = repo.countListings(db);
+	size.catch(() => bankSizes.delete(db));
+	bankSizes.set(db, { expires: now + tallySeconds * 1000, size });
+	return size;
+}
+
 export async function searchExperiences(db: Db, input: unknown) {
 	const parsed = validate(experienceQuerySchema, input);
 	if (!parsed.ok) return parsed;
 	const query = parsed.value;
-	const tally = await cachedTally(db, query, false);
-	const items = await repo.listListingPage(db, query, tally.total);
+	const [tally, bankSize] = await Promise.all([cachedTally(db, query, false), cachedBankSize(db)]);
+	const items = await repo.listListingPage(db, query, tally.total, bankSize);
 	return ok({ query, total: tally.total, items: items.map(repo.toSummary), facets: tally.facets });
 }
 
