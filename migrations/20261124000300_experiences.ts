@@ -139,6 +139,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 		await sql`alter table experience_listing add column search_vector tsvector not null default ''::tsvector`.execute(db);
 		await sql`create index experience_listing_search_idx on experience_listing using gin (search_vector)`.execute(db);
 	} else {
+		// Listing rows are wide (the snapshot is stored inline), so ordering many full-text matches by
+		// their title words and date reads this narrow index instead of a page per row.
+		await db.schema
+			.createIndex('experience_listing_title_hits_idx')
+			.on('experience_listing')
+			.columns(['experience_id', 'published_at', 'title_key'])
+			.execute();
 		await sql`create virtual table experience_fts using fts5(body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2')`.execute(
 			db
 		);
