@@ -537,9 +537,15 @@ const maxScoredMatches = 5_000;
 
 type Ranking = 'score' | 'title' | 'none';
 
-function rankingOf(query: ExperienceQuery, fullText: FullText | null, total?: number): Ranking {
+/**
+ * On PostgreSQL a very broad search is ordered newest first: with a third of the bank matching, the
+ * planner reads every row's text vector to order by title words (0.7 s at 100,000 records), while
+ * walking the publication index finds the newest twenty matches in a few milliseconds.
+ */
+function rankingOf(query: ExperienceQuery, fullText: FullText | null, total?: number, postgres = false): Ranking {
 	if (!fullText || (query.sort ?? 'relevance') !== 'relevance') return 'none';
-	return total !== undefined && total > maxScoredMatches ? 'title' : 'score';
+	if (total === undefined || total <= maxScoredMatches) return 'score';
+	return postgres ? 'none' : 'title';
 }
 
 /** `from … where …` of a search: joined to the scored matches only when the order needs the score. */
@@ -618,14 +624,15 @@ export async function listListingPage(
 ): Promise<PublishedExperience[]> {
 	const fullText = fullTextOf(db, query.q);
 	if (fullText === 'nothing' || total === 0) return [];
-	const ranking = rankingOf(query, fullText, total);
+	const postgres = isPostgres(db);
+	const ranking = rankingOf(query, fullText, total, postgres);
 	// Walk the date index when the page is in date order and at least one record in fifty matches:
 	// a page of twenty is then found within the first thousand or so records read.
 	const dateOrder = ranking === 'none' && query.sort !== 'title';
 	const access: Access = dateOrder && total !== undefined && bankSize && total * 50 >= bankSize ? 'walk' : 'lookup';
 	const offset = (query.page - 1) * query.pageSize;
 	const page = await sql<{ id: number | string }>`
-		select l.experience_id as id ${fromWhereOf(query, fullText, ranking, access, isPostgres(db))} ${orderOf(query, fullText, ranking)} limit ${query.pageSize} offset ${offset}
+		select l.experience_id as id ${fromWhereOf(query, fullText, ranking, access, postgres)} ${orderOf(query, fullText, ranking)} limit ${query.pageSize} offset ${offset}
 	`.execute(db);
 	return readSnapshots(
 		db,
