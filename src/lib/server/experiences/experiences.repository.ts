@@ -489,8 +489,13 @@ function filtersOf(query: ExperienceQuery, access: Access = 'lookup', postgres =
 }
 
 interface FullText {
-	/** Joined to the listing as `fts(id, rank)`; lower rank is better. Costly: every match is scored. */
-	ranked: Filter;
+	/**
+	 * SQLite: joined to the listing as `fts(id, rank)`; lower rank is better. Costly: FTS5 scores every
+	 * match of the words, before any other filter.
+	 */
+	ranked?: Filter;
+	/** PostgreSQL: the score of the listing row `l` (lower is better), so only rows passing every filter are scored. */
+	rowScore?: Filter;
 	/** A condition on the listing row `l`: the record matches, unscored. */
 	matches: Filter;
 	/** Counts the terms found in the record's title: a cheap relevance for large result sets. */
@@ -511,7 +516,7 @@ function fullTextOf(db: DbOrTrx, q: string | undefined): FullText | null | 'noth
 	if (postgres) {
 		const tsquery = postgresTsQuery(terms);
 		return {
-			ranked: sql`(select experience_id as id, -ts_rank(search_vector, to_tsquery('simple', ${tsquery})) as rank from experience_listing where search_vector @@ to_tsquery('simple', ${tsquery}))`,
+			rowScore: sql`-ts_rank(l.search_vector, to_tsquery('simple', ${tsquery}))`,
 			matches: sql`l.search_vector @@ to_tsquery('simple', ${tsquery})`,
 			titleHits
 		};
@@ -557,16 +562,19 @@ function fromWhereOf(
 	postgres = false
 ): Filter {
 	const filters = filtersOf(query, access, postgres);
-	if (fullText && ranking !== 'score') filters.unshift(fullText.matches);
-	const from =
-		fullText && ranking === 'score'
-			? sql`from experience_listing l join ${fullText.ranked} fts on fts.id = l.experience_id`
-			: sql`from experience_listing l`;
+	const joinRanked = fullText?.ranked && ranking === 'score';
+	if (fullText && !joinRanked) filters.unshift(fullText.matches);
+	const from = joinRanked
+		? sql`from experience_listing l join ${fullText.ranked} fts on fts.id = l.experience_id`
+		: sql`from experience_listing l`;
 	return sql`${from} ${whereOf(filters)}`;
 }
 
 function orderOf(query: ExperienceQuery, fullText: FullText | null, ranking: Ranking): Filter {
-	if (ranking === 'score') return sql`order by fts.rank, l.published_at desc, l.experience_id desc`;
+	if (ranking === 'score')
+		return fullText?.rowScore
+			? sql`order by ${fullText.rowScore}, l.published_at desc, l.experience_id desc`
+			: sql`order by fts.rank, l.published_at desc, l.experience_id desc`;
 	if (ranking === 'title' && fullText) return sql`order by ${fullText.titleHits} desc, l.published_at desc, l.experience_id desc`;
 	switch (query.sort) {
 		case 'title':
