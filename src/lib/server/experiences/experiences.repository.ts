@@ -648,6 +648,7 @@ export async function listListingPage(
 	);
 }
 
+/** The public versions of these records, in the order given. */
 async function readSnapshots(db: DbOrTrx, ids: number[]): Promise<PublishedExperience[]> {
 	if (!ids.length) return [];
 	const rows = await db.selectFrom('experience_listing').select(['experience_id', 'snapshot']).where('experience_id', 'in', ids).execute();
@@ -787,13 +788,7 @@ export async function listRelatedListings(db: DbOrTrx, record: PublishedExperien
 		.sort((a, b) => b[1] - a[1] || b[0] - a[0])
 		.slice(0, limit)
 		.map(([id]) => id);
-	const rows = await db
-		.selectFrom('experience_listing')
-		.select(['experience_id', 'snapshot'])
-		.where('experience_id', 'in', chosen)
-		.execute();
-	const byId = new Map(rows.map((r) => [Number(r.experience_id), JSON.parse(r.snapshot) as PublishedExperience]));
-	return chosen.map((id) => byId.get(id)).filter((r): r is PublishedExperience => !!r);
+	return readSnapshots(db, chosen);
 }
 
 /** The most recently published records, for the feed. */

@@ -7,3 +7,4 @@ export { toPublicExperience, toPublicExperienceSummary, experienceOperations, ty
 export { exportExperiences, experiencesFeed, experienceQueryInput, experienceCsvColumns } from './experiences.export.ts';
 export { importExperiences, detectImportFormat, type ExperienceImportReport, type ExperienceImportProblem } from './experiences.import.ts';
 export { loadPublishedExperiences, existingExternalIds, type BulkExperience, type BulkLoadReport } from './experiences.bulk.ts';
+export { facetLookups, facetValueNames, type FacetLookups } from './facet-names.ts';

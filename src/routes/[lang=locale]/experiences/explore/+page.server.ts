@@ -1,41 +1,16 @@
 import * as experiences from '#lib/server/experiences/index.ts';
-import * as members from '#lib/server/members/index.ts';
-import * as networks from '#lib/server/networks/index.ts';
-import { memoize } from '#lib/server/core/memo.ts';
-import { onDataChanged } from '#lib/server/core/data-changes.ts';
 import { translatorFor } from '#lib/server/core/i18n.ts';
 import { worldMapData, type MapGroup, type MapPointInput } from '#lib/server/map/world-map.ts';
-import type { Db } from '#lib/server/db/index.ts';
-import { networkName } from '#lib/shared/networks/names.ts';
 import { queryHref, withFacet } from '#lib/components/experiences/query.ts';
-
-// Names and places of topics, networks and cities change rarely and are the same for every visitor:
-// read once for a short while, and again as soon as anything changes in this process.
-let lookups: ReturnType<typeof memoize<Awaited<ReturnType<typeof readLookups>>>> | undefined;
-onDataChanged(() => lookups?.clear());
-
-async function readLookups(db: Db) {
-	const [topics, networkRows, cities] = await Promise.all([
-		experiences.listExperienceTopics(db),
-		networks.listNetworks(db),
-		members.listAllCities(db, { status: 'any' })
-	]);
-	return { topics, networks: networkRows, cities: new Map(cities.map((c) => [String(c.id), c])) };
-}
 
 export async function load({ url, locals }) {
 	const db = locals.app.database.db;
 	const lang = locals.locale;
-	lookups ??= memoize(60, () => readLookups(db));
 	const [result, data] = await Promise.all([
 		experiences.exploreExperiences(db, experiences.experienceQueryInput(url.searchParams)),
-		lookups.get()
+		experiences.facetLookups(db)
 	]);
-	const names = (cityCodes: string[]) => ({
-		topic: Object.fromEntries(data.topics.map((topic) => [topic.code, topic.title[lang]])),
-		network: Object.fromEntries(data.networks.map((n) => [String(n.id), networkName(n, lang)])),
-		city: Object.fromEntries(cityCodes.map((code) => [code, data.cities.get(code)?.name ?? `#${code}`]))
-	});
+	const names = (cityCodes: string[]) => experiences.facetValueNames(data, lang, cityCodes);
 	const q = url.searchParams.get('q')?.slice(0, 200) ?? '';
 	if (!result.ok) return { result: { ok: false as const, fieldErrors: result.fieldErrors ?? {}, q }, names: names([]), topicOrder: [] };
 
