@@ -13,7 +13,7 @@ export async function findUserById(db: DbOrTrx, id: string) {
 export async function listRoleGrants(db: DbOrTrx, userId: string): Promise<RoleGrant[]> {
 	const rows = await db
 		.selectFrom('role_assignment')
-		.select(['role', 'city_id', 'network_id', 'representative_kind'])
+		.select(['role', 'city_id', 'network_id', 'representative_kind', 'award_edition_id'])
 		.where('user_id', '=', userId)
 		.orderBy('id')
 		.execute();
@@ -35,6 +35,8 @@ export async function listRoleGrants(db: DbOrTrx, userId: string): Promise<RoleG
 					: [];
 			case 'network_coordinator':
 				return row.network_id ? [{ role: 'network_coordinator', networkId: row.network_id }] : [];
+			case 'juror':
+				return row.award_edition_id ? [{ role: 'juror', editionId: row.award_edition_id }] : [];
 			default:
 				return [];
 		}
@@ -50,6 +52,7 @@ export async function insertRoleGrant(db: DbOrTrx, userId: string, grant: RoleGr
 			city_id: grant.role === 'city_representative' ? grant.cityId : null,
 			network_id: grant.role === 'network_coordinator' ? grant.networkId : null,
 			representative_kind: grant.role === 'city_representative' ? grant.kind : null,
+			award_edition_id: grant.role === 'juror' ? grant.editionId : null,
 			created_at: nowIso()
 		})
 		.returning('id')
@@ -60,7 +63,19 @@ export async function findRoleGrant(db: DbOrTrx, userId: string, grant: RoleGran
 	let query = db.selectFrom('role_assignment').select('id').where('user_id', '=', userId).where('role', '=', grant.role);
 	if (grant.role === 'city_representative') query = query.where('city_id', '=', grant.cityId);
 	if (grant.role === 'network_coordinator') query = query.where('network_id', '=', grant.networkId);
+	if (grant.role === 'juror') query = query.where('award_edition_id', '=', grant.editionId);
 	return query.executeTakeFirst();
+}
+
+/**
+ * Adds or removes the juror role of one edition, inside the caller's transaction. The award module owns the
+ * jury; this keeps the role table, which belongs to accounts, written only here.
+ */
+export async function setJurorGrant(db: DbOrTrx, userId: string, editionId: number, granted: boolean): Promise<void> {
+	const grant: RoleGrant = { role: 'juror', editionId };
+	const existing = await findRoleGrant(db, userId, grant);
+	if (granted && !existing) await insertRoleGrant(db, userId, grant);
+	if (!granted && existing) await db.deleteFrom('role_assignment').where('id', '=', existing.id).execute();
 }
 
 /** Deletes one role assignment of this user; returns whether there was one to delete. */

@@ -1,2 +1,2 @@
 // The public surface of the accounts module for other modules.
-export { listCityRepresentatives } from './accounts.repository.ts';
+export { listCityRepresentatives, setJurorGrant, findUserByEmail, findUserById } from './accounts.repository.ts';

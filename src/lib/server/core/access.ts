@@ -1,13 +1,15 @@
 import type { Locale } from '../../shared/i18n.ts';
 
-export const roleNames = ['administrator', 'secretariat', 'city_representative', 'network_coordinator'] as const;
+export const roleNames = ['administrator', 'secretariat', 'city_representative', 'network_coordinator', 'juror'] as const;
 export type RoleName = (typeof roleNames)[number];
 
 export type RoleGrant =
 	| { role: 'administrator' }
 	| { role: 'secretariat' }
 	| { role: 'city_representative'; cityId: number; kind: 'political' | 'technical' }
-	| { role: 'network_coordinator'; networkId: number };
+	| { role: 'network_coordinator'; networkId: number }
+	/** Granted by the award module when a person joins an edition's jury; scoped to that edition only. */
+	| { role: 'juror'; editionId: number };
 
 /** Who is acting. `null` stands for an anonymous visitor. */
 export interface Actor {
@@ -50,6 +52,11 @@ export function representedCityIds(actor: Actor | null): number[] {
 
 export function coordinatedNetworkIds(actor: Actor | null): number[] {
 	return (actor?.roles ?? []).flatMap((r) => (r.role === 'network_coordinator' ? [r.networkId] : []));
+}
+
+/** The award editions whose jury this actor sits on. */
+export function jurorEditionIds(actor: Actor | null): number[] {
+	return (actor?.roles ?? []).flatMap((r) => (r.role === 'juror' ? [r.editionId] : []));
 }
 
 export function actorLabel(actor: Actor | null): string {

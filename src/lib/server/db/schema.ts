@@ -56,6 +56,7 @@ export interface RoleAssignmentTable {
 	city_id: number | null;
 	network_id: number | null;
 	representative_kind: string | null;
+	award_edition_id: number | null;
 	created_at: string;
 }
 
@@ -302,6 +303,142 @@ export interface ExperienceListingTagTable {
 	experience_id: number;
 }
 
+export interface AwardEditionTable {
+	id: Generated<number>;
+	year: number;
+	status: string;
+	texts: string;
+	focus_areas: string;
+	criteria: string;
+	questions: string;
+	scale_min: number;
+	scale_max: number;
+	opens_on: string | null;
+	deadline: string | null;
+	time_zone: string;
+	jury_starts_on: string | null;
+	decision_on: string | null;
+	ceremony_on: string | null;
+	initiative_started_before: string | null;
+	max_candidacies_per_city: number;
+	prizes: number;
+	special_mentions: number;
+	may_declare_void: number;
+	blind_review: number;
+	jurors_see_other_scores: number;
+	share_feedback: number;
+	congress_host_city_id: number | null;
+	previous_winner_city_ids: string;
+	rules_document_key: string | null;
+	rules_document_name: string | null;
+	history: string | null;
+	results_published_at: string | null;
+	version: Generated<number>;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface AwardCandidacyTable {
+	id: Generated<number>;
+	edition_id: number;
+	city_id: number;
+	experience_id: number;
+	status: string;
+	original_language: string;
+	focus_area: string | null;
+	texts: string;
+	answers: string;
+	experience_facts: string;
+	title_key: string;
+	support_letter_key: string | null;
+	support_letter_name: string | null;
+	support_letter_size: number | null;
+	eligibility: string | null;
+	eligibility_checked_at: string | null;
+	status_reason: string | null;
+	version: Generated<number>;
+	created_by: string | null;
+	created_at: string;
+	updated_at: string;
+	submitted_at: string | null;
+}
+
+export interface AwardCandidacyEventTable {
+	id: Generated<number>;
+	candidacy_id: number;
+	action: string;
+	from_status: string | null;
+	to_status: string;
+	comment: string | null;
+	actor_user_id: string | null;
+	actor_label: string;
+	created_at: string;
+}
+
+export interface AwardJurorTable {
+	id: Generated<number>;
+	edition_id: number;
+	user_id: string;
+	city_id: number | null;
+	is_chair: number;
+	created_at: string;
+}
+
+export interface AwardConflictTable {
+	id: Generated<number>;
+	edition_id: number;
+	juror_id: number;
+	candidacy_id: number;
+	origin: string;
+	reason: string | null;
+	status: string;
+	decision_note: string | null;
+	decided_by_label: string | null;
+	decided_at: string | null;
+	created_at: string;
+}
+
+export interface AwardReviewTable {
+	id: Generated<number>;
+	edition_id: number;
+	juror_id: number;
+	candidacy_id: number;
+	status: string;
+	scores: string;
+	version: Generated<number>;
+	created_at: string;
+	updated_at: string;
+	submitted_at: string | null;
+}
+
+export interface AwardRoundTable {
+	id: Generated<number>;
+	edition_id: number;
+	number: number;
+	kind: string;
+	status: string;
+	minutes: string;
+	minutes_approved_at: string | null;
+	closed_at: string | null;
+	closed_by_label: string | null;
+	version: Generated<number>;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface AwardDecisionTable {
+	id: Generated<number>;
+	round_id: number;
+	candidacy_id: number | null;
+	outcome: string;
+	basis: string;
+	votes_for: number | null;
+	votes_against: number | null;
+	abstentions: number | null;
+	note: string | null;
+	created_at: string;
+}
+
 export interface Database {
 	auth_user: AuthUserTable;
 	auth_session: AuthSessionTable;
@@ -327,4 +464,12 @@ export interface Database {
 	experience_file: ExperienceFileTable;
 	experience_listing: ExperienceListingTable;
 	experience_listing_tag: ExperienceListingTagTable;
+	award_edition: AwardEditionTable;
+	award_candidacy: AwardCandidacyTable;
+	award_candidacy_event: AwardCandidacyEventTable;
+	award_juror: AwardJurorTable;
+	award_conflict: AwardConflictTable;
+	award_review: AwardReviewTable;
+	award_round: AwardRoundTable;
+	award_decision: AwardDecisionTable;
 }

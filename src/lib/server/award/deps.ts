@@ -1,0 +1,17 @@
+import type { Db } from '../db/index.ts';
+import type { FileStore } from '../core/files.ts';
+import type { Mailer } from '../core/mailer.ts';
+
+/** What the award's write use cases need besides the database. */
+export interface AwardDeps {
+	db: Db;
+	mailer: Mailer;
+	/** Support letters and rules documents. */
+	files: FileStore;
+	/** Where links in e-mails point, e.g. https://platform.example.org (no trailing slash). */
+	publicUrl: string;
+	/** The clock, so specs can stand before or after a deadline. */
+	now?: () => Date;
+}
+
+export const nowOf = (deps: Pick<AwardDeps, 'now'>): Date => (deps.now ? deps.now() : new Date());

@@ -1,0 +1,24 @@
+// The public surface of the award module: what routes and other modules may use.
+export { canOnAward, type AwardAction, type AwardResource } from './award.policy.ts';
+export type { AwardDeps } from './deps.ts';
+export {
+	toEdition,
+	findEditionByYear,
+	findEditionById,
+	listEditions,
+	findCandidacy,
+	listCandidacies,
+	listCandidaciesOfCities,
+	listJurors,
+	findJurorOfUser,
+	listConflicts,
+	blockedPairs,
+	listReviews,
+	listRounds,
+	standingOutcomes
+} from './award.repository.ts';
+export * from './editions.service.ts';
+export * from './candidacies.service.ts';
+export * from './jury.service.ts';
+export * from './deliberation.service.ts';
+export * from './results.ts';
