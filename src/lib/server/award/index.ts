@@ -1,6 +1,6 @@
 // The public surface of the award module: what routes and other modules may use.
 export { canOnAward, type AwardAction, type AwardResource } from './award.policy.ts';
-export type { AwardDeps } from './deps.ts';
+export { awardDepsOf, nowOf, type AwardDeps } from './deps.ts';
 export {
 	toEdition,
 	findEditionByYear,
