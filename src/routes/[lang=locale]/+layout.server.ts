@@ -1,4 +1,4 @@
-import { isAdministrator, isStaff, representedCityIds, coordinatedNetworkIds } from '#lib/server/core/access.ts';
+import { isAdministrator, isStaff, representedCityIds, coordinatedNetworkIds, jurorEditionIds } from '#lib/server/core/access.ts';
 
 export function load({ locals }) {
 	const actor = locals.actor;
@@ -11,7 +11,8 @@ export function load({ locals }) {
 					isStaff: isStaff(actor),
 					isAdministrator: isAdministrator(actor),
 					cityIds: representedCityIds(actor),
-					networkIds: coordinatedNetworkIds(actor)
+					networkIds: coordinatedNetworkIds(actor),
+					jurorEditionIds: jurorEditionIds(actor)
 				}
 			: null
 	};

@@ -1,0 +1,10 @@
+import { getAwardJurorWorkload } from '#lib/server/award/index.ts';
+import { loadFailure, parseId, requireSignedIn } from '#lib/server/http/forms.ts';
+
+export async function load({ locals, params, url }) {
+	const actor = requireSignedIn(locals.actor, locals.locale, url);
+	const result = await getAwardJurorWorkload(locals.app.database.db, actor, parseId(params.year));
+	if (!result.ok) loadFailure(result);
+	const notice = url.searchParams.get('done');
+	return { workload: result.value, notice: notice === 'declared' || notice === 'submitted' ? notice : null };
+}
