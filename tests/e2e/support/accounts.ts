@@ -15,7 +15,11 @@ export const demoAccounts = {
 	/** Coordinator of the Portuguese network. */
 	coordinator: `coordinator@${domain}`,
 	/** Coordinator of the Spanish network. */
-	coordinator2: `coordinator2@${domain}`
+	coordinator2: `coordinator2@${domain}`,
+	/** A specialist on the 2026 award jury (reads French). */
+	juror: `juror@${domain}`,
+	/** The chair of the 2026 award jury (reads Spanish). */
+	chair: `chair@${domain}`
 } as const;
 
 /** A suffix that keeps the records a journey creates apart from those of other journeys and runs. */

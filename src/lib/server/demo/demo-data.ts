@@ -1259,7 +1259,9 @@ export type DemoGrant =
 	| { role: 'administrator' }
 	| { role: 'secretariat' }
 	| { role: 'city_representative'; cityKey: string; kind: 'political' | 'technical' }
-	| { role: 'network_coordinator'; networkSlug: string };
+	| { role: 'network_coordinator'; networkSlug: string }
+	/** A seat on an award jury: the seed adds the seat and the edition's juror grant with the award (award-data.ts). */
+	| { role: 'juror'; year: number };
 
 export interface DemoAccount {
 	email: string;
@@ -1268,6 +1270,8 @@ export interface DemoAccount {
 	grant: DemoGrant;
 	/** What the account is for, in English, for the sign-in list printed by `npm run demo`. */
 	description: string;
+	/** Left out of the printed sign-in list: a real account nobody needs to sign in with for the demo. */
+	unlisted?: true;
 }
 
 export interface DemoData {
@@ -1593,6 +1597,46 @@ export function generateDemoData(input: { today: string; sourceCities: readonly 
 			locale: 'es',
 			grant: { role: 'network_coordinator', networkSlug: secondCoordinatorNetwork },
 			description: `coordinator of the ${networks.find((n) => n.slug === secondCoordinatorNetwork)!.name.en}`
+		},
+		// The jury of the 2026 award (award-data.ts): the chair and one juror sign in; the other three
+		// jurors are real accounts too, so that their reviews have an author.
+		{
+			email: `juror@${domain}`,
+			name: 'Amélie Fournier',
+			locale: 'fr',
+			grant: { role: 'juror', year: 2026 },
+			description: 'juror of the 2026 award (specialist)'
+		},
+		{
+			email: `chair@${domain}`,
+			name: 'Carmen Soler Ibáñez',
+			locale: 'es',
+			grant: { role: 'juror', year: 2026 },
+			description: 'chair of the 2026 award jury (specialist)'
+		},
+		{
+			email: `juror.lyon@${domain}`,
+			name: contactOf(cityKey('FR', 'Lyon'), 'political')?.name ?? 'Julien Marchand',
+			locale: 'fr',
+			grant: { role: 'juror', year: 2026 },
+			description: 'juror of the 2026 award for Lyon (Executive Committee)',
+			unlisted: true
+		},
+		{
+			email: `juror.rosario@${domain}`,
+			name: contactOf(cityKey('AR', 'Rosario'), 'political')?.name ?? 'Lucía Ferreyra',
+			locale: 'es',
+			grant: { role: 'juror', year: 2026 },
+			description: 'juror of the 2026 award for Rosario (Executive Committee)',
+			unlisted: true
+		},
+		{
+			email: `juror.specialist@${domain}`,
+			name: 'Helen Marsh',
+			locale: 'en',
+			grant: { role: 'juror', year: 2026 },
+			description: 'juror of the 2026 award (specialist)',
+			unlisted: true
 		}
 	];
 

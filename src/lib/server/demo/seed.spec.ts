@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeEachContext } from '../testing/database.ts';
+import { describeEachContext, type TestContext } from '../testing/database.ts';
 import { countRows } from '../testing/factories.ts';
 import { systemActor } from '../core/access.ts';
 import { signIn } from '../accounts/accounts.service.ts';
@@ -9,6 +9,21 @@ import { thematicNetworkRules } from '../../shared/networks/constants.ts';
 import { contactSchema, createCitySchema } from '../../shared/members/schemas.ts';
 import { cityKey, demoPassword, generateDemoData, mulberry32, networkDefinitions, type DemoData } from './demo-data.ts';
 import { loadSourceCities, referenceCountries, seedDemo } from './seed.ts';
+import path from 'node:path';
+import { createFileStore } from '../core/files.ts';
+import {
+	blockedPairs,
+	findEditionByYear,
+	listCandidacies,
+	listConflicts,
+	listEditions,
+	listJurors,
+	listReviews,
+	listRounds
+} from '../award/award.repository.ts';
+import { checkAwardEligibility } from '../award/eligibility.ts';
+import { editionPhase } from '../../shared/award/timeline.ts';
+import { demoChairEmail, demoJurorEmail } from './award-data.ts';
 
 const today = '2025-06-15';
 const sourceCities = loadSourceCities();
@@ -34,7 +49,15 @@ const everyTable = [
 	'auth_user',
 	'auth_account',
 	'role_assignment',
-	'outbox_message'
+	'outbox_message',
+	'award_edition',
+	'award_candidacy',
+	'award_candidacy_event',
+	'award_juror',
+	'award_conflict',
+	'award_review',
+	'award_round',
+	'award_decision'
 ] as const;
 
 describe('reference countries', () => {
@@ -250,7 +273,9 @@ describeEachContext('demo seed', (getContext) => {
 			'representative@demo.educatingcities.org',
 			'technical@demo.educatingcities.org',
 			'coordinator@demo.educatingcities.org',
-			'coordinator2@demo.educatingcities.org'
+			'coordinator2@demo.educatingcities.org',
+			'juror@demo.educatingcities.org',
+			'chair@demo.educatingcities.org'
 		]);
 		const roles = await db
 			.selectFrom('role_assignment')
@@ -263,7 +288,13 @@ describeEachContext('demo seed', (getContext) => {
 			'city_representative',
 			'city_representative',
 			'network_coordinator',
-			'network_coordinator'
+			'network_coordinator',
+			// The award's jury: five seats on the 2026 edition.
+			'juror',
+			'juror',
+			'juror',
+			'juror',
+			'juror'
 		]);
 		expect(roles[2]).toMatchObject({ city_id: barcelona.id, representative_kind: 'political' });
 		expect(roles[3]).toMatchObject({ city_id: lisbon.id, representative_kind: 'technical' });
@@ -274,6 +305,8 @@ describeEachContext('demo seed', (getContext) => {
 			{ ip: '127.0.0.1' }
 		);
 		expect(signedIn.ok).toBe(true);
+
+		await checkAward(context, today);
 
 		// Idempotent.
 		const before = await countRows(db, everyTable);
@@ -289,6 +322,128 @@ describeEachContext('demo seed', (getContext) => {
 			memberships: 0
 		});
 		expect(second.arrearsChanges).toBe(0);
+		expect(second.award).toEqual({ history: 0, candidacies: 0, jurors: 0, conflicts: 0, reviews: 0, submittedReviews: 0, shortlisted: 0 });
 		expect(await countRows(db, everyTable)).toEqual(before);
 	}, 300_000);
 });
+
+/** The award in the demo: the 2026 edition being judged, with the earlier editions as history. */
+async function checkAward(context: TestContext, today: string) {
+	const db = context.database.db;
+	const editions = await listEditions(db);
+	expect(editions.map((e) => [e.year, e.status])).toEqual([
+		[2026, 'announced'],
+		[2024, 'history'],
+		[2022, 'history'],
+		[2020, 'history'],
+		[2018, 'history'],
+		[2016, 'history']
+	]);
+	const edition = (await findEditionByYear(db, 2026))!;
+	expect(edition.criteria).toHaveLength(6);
+	expect(edition.texts.en?.theme).toBe('Education as a Source of Inclusion and Social Cohesion');
+	expect(edition.rulesDocument).not.toBeNull();
+	expect(edition.resultsPublishedAt).toBeNull();
+	// Loaded in late 2026: the deadline has passed and nothing is published, so the jury is at work.
+	expect(editionPhase(edition, new Date('2026-11-24T12:00:00Z'))).toBe('judging');
+	const cities = await members.listAllCities(db, {});
+	const cityId = (name: string) => cities.find((c) => c.name === name)!.id;
+	expect(edition.congressHostCityId).toBe(cityId('Granollers'));
+	expect(edition.previousWinnerCityIds).toEqual([cityId('Mexico City'), cityId('Odivelas'), cityId('Santo André')]);
+
+	// About 60 candidacies, in several languages, each from a city that passes every rule.
+	const candidacies = await listCandidacies(db, edition.id);
+	expect(candidacies.length).toBeGreaterThanOrEqual(55);
+	expect(candidacies.length).toBeLessThanOrEqual(65);
+	expect(new Set(candidacies.map((c) => c.originalLanguage)).size).toBeGreaterThanOrEqual(3);
+	const byStatus = (status: string) => candidacies.filter((c) => c.status === status);
+	expect(byStatus('admitted').length).toBeGreaterThanOrEqual(50);
+	expect(byStatus('rejected').every((c) => !!c.statusReason)).toBe(true);
+	expect(byStatus('rejected').length).toBeGreaterThan(0);
+	expect(byStatus('submitted').length).toBeGreaterThan(0);
+	for (const candidacy of candidacies) {
+		const checks = await checkAwardEligibility(db, edition, candidacy.city.id, {
+			experienceStartDate: candidacy.facts.startDate,
+			excludeCandidacyId: candidacy.id,
+			today
+		});
+		expect(
+			checks.filter((c) => !c.ok),
+			candidacy.city.name
+		).toEqual([]);
+		expect(candidacy.texts[candidacy.originalLanguage]?.title).toBeTruthy();
+		expect(Object.keys(candidacy.answers).sort()).toEqual(edition.questions.map((q) => q.code).sort());
+		expect(candidacy.submittedAt! < '2025-10-15T22:00:00.000Z').toBe(true);
+	}
+	const letters = createFileStore(path.join(context.config.dataDir, 'uploads'));
+	const rows = await db.selectFrom('award_candidacy').select(['support_letter_key']).execute();
+	for (const row of rows) expect(letters.resolve(row.support_letter_key!)).not.toBeNull();
+	const events = await db.selectFrom('award_candidacy_event').select(['candidacy_id', 'action']).execute();
+	for (const candidacy of candidacies) {
+		const trail = events.filter((e) => e.candidacy_id === candidacy.id).map((e) => e.action);
+		expect(trail.slice(0, 1).concat(trail.slice(-1)), candidacy.city.name).toEqual([
+			'create',
+			{ admitted: 'admit', rejected: 'reject', submitted: 'submit' }[candidacy.status as string]
+		]);
+	}
+
+	// Five jurors, one chair, two of them for Executive Committee cities, each with the juror grant.
+	const jurors = await listJurors(db, edition.id);
+	expect(jurors).toHaveLength(5);
+	expect(jurors.filter((j) => j.isChair).map((j) => j.email)).toEqual([demoChairEmail]);
+	expect(jurors.filter((j) => j.city)).toHaveLength(2);
+	const grants = await db
+		.selectFrom('role_assignment')
+		.select(['user_id'])
+		.where('role', '=', 'juror')
+		.where('award_edition_id', '=', edition.id)
+		.execute();
+	expect(grants.map((g) => g.user_id).sort()).toEqual(jurors.map((j) => j.userId).sort());
+	const juryCities = new Set(jurors.flatMap((j) => (j.city ? [j.city.id] : [])));
+	expect(candidacies.some((c) => juryCities.has(c.city.id))).toBe(false);
+
+	// Reviews: none on a pair kept apart by a conflict; most submitted; the chair done; the demo juror not.
+	const conflicts = await listConflicts(db, edition.id);
+	expect(conflicts.some((c) => c.origin === 'same_country' || c.origin === 'shared_network')).toBe(true);
+	expect(
+		conflicts
+			.filter((c) => c.decidedAt)
+			.map((c) => c.status)
+			.sort()
+	).toEqual(['cleared', 'excluded']);
+	const blocked = blockedPairs(conflicts);
+	const reviews = await listReviews(db, edition.id);
+	const admitted = new Set(byStatus('admitted').map((c) => c.id));
+	for (const review of reviews) {
+		expect(blocked.has(`${review.jurorId}:${review.candidacyId}`)).toBe(false);
+		expect(admitted.has(review.candidacyId)).toBe(true);
+	}
+	for (const juror of jurors)
+		for (const id of admitted)
+			expect(reviews.some((r) => r.jurorId === juror.id && r.candidacyId === id)).toBe(!blocked.has(`${juror.id}:${id}`));
+	const submitted = reviews.filter((r) => r.status === 'submitted');
+	expect(submitted.length / reviews.length).toBeGreaterThan(0.8);
+	for (const review of submitted)
+		for (const criterion of edition.criteria) {
+			const score = review.scores[criterion.code];
+			expect(score.score! >= edition.scaleMin && score.score! <= edition.scaleMax && score.comment.length > 10).toBe(true);
+		}
+	const chair = jurors.find((j) => j.isChair)!;
+	expect(reviews.filter((r) => r.jurorId === chair.id).every((r) => r.status === 'submitted')).toBe(true);
+	const demoJuror = jurors.find((j) => j.email === demoJurorEmail)!;
+	expect(demoJuror.locale).toBe('fr');
+	expect(reviews.filter((r) => r.jurorId === demoJuror.id && r.status === 'assigned').length).toBeGreaterThanOrEqual(5);
+
+	// One closed round: the shortlist, with the minutes the chair approved.
+	const rounds = await listRounds(db, edition.id);
+	expect(rounds).toHaveLength(1);
+	expect(rounds[0]).toMatchObject({ number: 1, kind: 'shortlist', status: 'closed' });
+	expect(rounds[0].minutesApprovedAt).not.toBeNull();
+	expect(rounds[0].minutes).toContain(chair.name);
+	expect(rounds[0].closedByLabel).toContain(chair.name);
+	expect(rounds[0].decisions.length).toBeGreaterThanOrEqual(10);
+	expect(rounds[0].decisions.every((d) => d.outcome === 'shortlisted' && admitted.has(d.candidacyId!))).toBe(true);
+
+	// The chair signs in with the demo password.
+	expect((await signIn(context, { email: demoChairEmail, password: demoPassword }, { ip: '127.0.0.1' })).ok).toBe(true);
+}
