@@ -5,6 +5,7 @@ import { createMailer, type Mailer } from './core/mailer.ts';
 import { loadConfig, type AppConfig } from './config.ts';
 import { loadReferenceData } from './members/reference-data.ts';
 import { seedExperienceTopics } from './experiences/reference-data.ts';
+import { loadAwardHistory } from './award/reference-data.ts';
 
 /** Everything a request needs that lives as long as the process. */
 export interface AppContext {
@@ -33,6 +34,7 @@ export function appContext(): Promise<AppContext> {
 		await migrateToLatest(context.database.db);
 		await loadReferenceData(context.database.db);
 		await seedExperienceTopics(context.database.db);
+		await loadAwardHistory(context.database.db);
 		await optimizeDatabase(context.database);
 		return context;
 	})();

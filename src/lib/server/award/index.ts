@@ -22,3 +22,7 @@ export * from './candidacies.service.ts';
 export * from './jury.service.ts';
 export * from './deliberation.service.ts';
 export * from './results.ts';
+export * from './publication.service.ts';
+export { renderAwardCertificate } from './certificates.ts';
+export { exportAwardCsv, awardCsvColumns } from './award.export.ts';
+export { toPublicAwardEdition, toPublicAwardEditionSummary, awardOperations } from './award.openapi.ts';

@@ -16,9 +16,10 @@ const maxBodyBytes = 2 * 1024 * 1024;
 const publicPath = new RegExp(
 	'^(' +
 		[
-			'/(es|en|fr|pt)(/(cities(/\\d+)?|map|networks(/\\d+)?|experiences(/explore|/\\d+|/feed\\.xml)?))?',
+			'/(es|en|fr|pt)(/(cities(/\\d+)?|map|networks(/\\d+)?|experiences(/explore|/\\d+|/feed\\.xml)?|award(/\\d{4})?))?',
 			'/api/v1/(cities|networks)(/\\d+|\\.csv)?',
-			'/api/v1/experiences(/\\d+|\\.csv|\\.json)?'
+			'/api/v1/experiences(/\\d+|\\.csv|\\.json)?',
+			'/api/v1/award/editions(/\\d{4})?'
 		].join('|') +
 		')$'
 );
