@@ -2,9 +2,11 @@
 // pages and API requests with autocannon against a bare framework page measured in the same run.
 // The experiences scenario then adds 100,000 published experiences (the demo's generator, through
 // the bulk loader), reports how long that takes, and measures the bank's search, API and
-// visualisation on them.
+// visualisation on them. The award scenario times the jury's results (normalisation and ranking) for
+// 1,000 candidacies × 15 jurors × 6 criteria, on its own and end to end through the service on SQLite
+// (and on the PostgreSQL server given with --database); it needs neither the build nor the server.
 //
-// Usage: node scripts/bench.ts [--scenario all|cities|experiences] [--records 100000] [--duration 10]
+// Usage: node scripts/bench.ts [--scenario all|cities|experiences|award] [--records 100000] [--duration 10]
 //   [--connections 50] [--database postgres://user:pass@host:5432/any] [--port 4700]
 // With --database, a scratch database is created on that server and dropped at the end.
 import { spawn, execFileSync } from 'node:child_process';
@@ -15,10 +17,16 @@ import zlib from 'node:zlib';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { databaseConfigFromEnv, openDatabase } from '../src/lib/server/db/index.ts';
+import { databaseConfigFromEnv, migrateToLatest, openDatabase, type Db } from '../src/lib/server/db/index.ts';
 import { listAllCities } from '../src/lib/server/members/index.ts';
 import { loadPublishedExperiences, searchExperiences } from '../src/lib/server/experiences/index.ts';
 import { generateExperiences } from '../src/lib/server/demo/experiences-data.ts';
+import { systemActor } from '../src/lib/server/core/access.ts';
+import { nowIso } from '../src/lib/server/core/clock.ts';
+import { computeAwardResults, getAwardResults, type AwardResultsInput } from '../src/lib/server/award/index.ts';
+import { createTestCity } from '../src/lib/server/testing/factories.ts';
+import { createPublishedExperience, prepareExperiences } from '../src/lib/server/testing/experience-factories.ts';
+import { createTestCandidacy, createTestEdition, createTestJuror, testCriteria } from '../src/lib/server/testing/award-factories.ts';
 
 const root = path.join(import.meta.dirname, '..');
 const { values: args } = parseArgs({
@@ -31,16 +39,19 @@ const { values: args } = parseArgs({
 		port: { type: 'string', default: '4700' }
 	}
 });
-if (!['all', 'cities', 'experiences'].includes(args.scenario)) throw new Error('--scenario must be all, cities or experiences');
-const runCities = args.scenario !== 'experiences';
-const runExperiences = args.scenario !== 'cities';
+if (!['all', 'cities', 'experiences', 'award'].includes(args.scenario))
+	throw new Error('--scenario must be all, cities, experiences or award');
+const runCities = args.scenario === 'all' || args.scenario === 'cities';
+const runExperiences = args.scenario === 'all' || args.scenario === 'experiences';
+const runAward = args.scenario === 'all' || args.scenario === 'award';
+const needsServer = runCities || runExperiences;
 const records = Number(args.records);
 const duration = Number(args.duration);
 const connections = Number(args.connections);
 const port = Number(args.port);
 const base = `http://127.0.0.1:${port}`;
 
-if (!fs.existsSync(path.join(root, 'build', 'index.js'))) {
+if (needsServer && !fs.existsSync(path.join(root, 'build', 'index.js'))) {
 	console.log('Building…');
 	execFileSync(path.join(root, 'node_modules', '.bin', 'vite'), ['build'], { cwd: root, stdio: 'inherit' });
 }
@@ -205,9 +216,164 @@ async function measureBoth(
 	return { database: health.database, cached: withCache, uncached: withoutCache };
 }
 
+// ---------------------------------------------------------------------------------------------------
+// Award: the jury's results
+
+/** A small, fast, seeded generator (mulberry32), so that every run scores the same way. */
+function seededRandom(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+const awardSize = { candidacies: 1000, jurors: 15 };
+
+/**
+ * Every juror scores every candidacy on the six criteria of the 2026 call (1–10): a candidacy has a
+ * quality, each juror a severity, each score some noise, so that normalisation has work to do.
+ */
+function awardScores(): { jurorIndex: number; candidacyIndex: number; scores: Record<string, number> }[] {
+	const random = seededRandom(2026);
+	const quality = Array.from({ length: awardSize.candidacies }, () => 3 + random() * 6);
+	const severity = Array.from({ length: awardSize.jurors }, () => (random() - 0.5) * 3);
+	const out = [];
+	for (let c = 0; c < awardSize.candidacies; c++)
+		for (let j = 0; j < awardSize.jurors; j++) {
+			const scores: Record<string, number> = {};
+			for (const criterion of testCriteria)
+				scores[criterion.code] = Math.min(10, Math.max(1, Math.round(quality[c] + severity[j] + (random() - 0.5) * 3)));
+			out.push({ jurorIndex: j, candidacyIndex: c, scores });
+		}
+	return out;
+}
+
+function timings(samples: number[]): { median: number; p95: number } {
+	const sorted = [...samples].sort((a, b) => a - b);
+	const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+	return { median: at(0.5), p95: at(0.95) };
+}
+
+async function timeRuns(runs: number, warmUp: number, work: () => unknown | Promise<unknown>): Promise<{ median: number; p95: number }> {
+	for (let i = 0; i < warmUp; i++) await work();
+	const samples: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const started = performance.now();
+		await work();
+		samples.push(performance.now() - started);
+	}
+	return timings(samples);
+}
+
+/** Loads one edition with the generated scores (all submitted) into a migrated database; returns its year. */
+async function loadAwardBenchEdition(db: Db, generated: ReturnType<typeof awardScores>): Promise<number> {
+	await prepareExperiences(db);
+	const edition = await createTestEdition(db, { deadline: '2020-06-30T23:59' });
+	const cityId = await createTestCity(db, { name: `Award bench city ${edition.year}`, countryCode: 'ES' });
+	const experienceId = await createPublishedExperience(db, cityId);
+	const jurorIds: number[] = [];
+	for (let j = 0; j < awardSize.jurors; j++)
+		jurorIds.push((await createTestJuror(db, edition.id, { name: `Bench juror ${j + 1}` })).jurorId);
+	const candidacyIds: number[] = [];
+	for (let c = 0; c < awardSize.candidacies; c++)
+		candidacyIds.push(
+			await createTestCandidacy(db, edition.id, cityId, { status: 'admitted', experienceId, title: `Bench candidacy ${c + 1}` })
+		);
+	const now = nowIso();
+	const rows = generated.map((r) => ({
+		edition_id: edition.id,
+		juror_id: jurorIds[r.jurorIndex],
+		candidacy_id: candidacyIds[r.candidacyIndex],
+		status: 'submitted',
+		scores: JSON.stringify(
+			Object.fromEntries(Object.entries(r.scores).map(([code, score]) => [code, { score, comment: 'Scored for the benchmark.' }]))
+		),
+		created_at: now,
+		updated_at: now,
+		submitted_at: now
+	}));
+	await db.transaction().execute(async (trx) => {
+		for (let i = 0; i < rows.length; i += 500)
+			await trx
+				.insertInto('award_review')
+				.values(rows.slice(i, i + 500))
+				.execute();
+	});
+	return edition.year;
+}
+
+async function benchAward(): Promise<string[]> {
+	const generated = awardScores();
+	const input: AwardResultsInput = {
+		criteria: testCriteria,
+		scaleMin: 1,
+		scaleMax: 10,
+		candidacyIds: Array.from({ length: awardSize.candidacies }, (_, i) => i + 1),
+		reviews: generated.map((r) => ({ jurorId: r.jurorIndex + 1, candidacyId: r.candidacyIndex + 1, scores: r.scores }))
+	};
+	const runs = 20;
+	const pure = await timeRuns(runs, 3, () => computeAwardResults(input));
+	const lines = [
+		`## Award results (${awardSize.candidacies.toLocaleString('en')} candidacies × ${awardSize.jurors} jurors × ${testCriteria.length} criteria)`,
+		'',
+		`${input.reviews.length.toLocaleString('en')} submitted reviews with seeded random scores (every juror scores every candidacy); ${runs} timed runs after 3 warm-up runs. Target: under 200 ms. ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}.`,
+		'',
+		'| what | median ms | p95 ms |',
+		'|---|---:|---:|',
+		`| \`computeAwardResults\` (weighted totals, per-juror z-scores, ranking with ties) | ${pure.median.toFixed(1)} | ${pure.p95.toFixed(1)} |`
+	];
+	console.log(`computeAwardResults: median ${pure.median.toFixed(1)} ms, p95 ${pure.p95.toFixed(1)} ms`);
+	const targets: { label: string; open: () => Promise<{ db: Db; close: () => Promise<void> }> }[] = [
+		{
+			label: 'SQLite',
+			open: async () => {
+				const handle = openDatabase({ sqliteFile: path.join(dataDir, 'award-bench.sqlite') });
+				await migrateToLatest(handle.db);
+				return handle;
+			}
+		}
+	];
+	if (scratchDatabase) {
+		const url = scratchDatabase.url;
+		targets.push({
+			label: 'PostgreSQL',
+			open: async () => {
+				const handle = openDatabase({ databaseUrl: url });
+				await migrateToLatest(handle.db);
+				return handle;
+			}
+		});
+	}
+	for (const target of targets) {
+		const handle = await target.open();
+		try {
+			const started = performance.now();
+			const year = await loadAwardBenchEdition(handle.db, generated);
+			const loadSeconds = (performance.now() - started) / 1000;
+			const check = await getAwardResults(handle.db, systemActor, year);
+			if (!check.ok || check.value.rows.length !== awardSize.candidacies) throw new Error('getAwardResults did not rank the bench edition');
+			const endToEnd = await timeRuns(runs, 3, () => getAwardResults(handle.db, systemActor, year));
+			console.log(`getAwardResults on ${target.label}: median ${endToEnd.median.toFixed(1)} ms, p95 ${endToEnd.p95.toFixed(1)} ms`);
+			lines.push(
+				`| \`getAwardResults\` end to end on ${target.label} (edition, jurors, conflicts, ${input.reviews.length.toLocaleString('en')} reviews read and parsed, then computed; loaded in ${loadSeconds.toFixed(1)} s) | ${endToEnd.median.toFixed(1)} | ${endToEnd.p95.toFixed(1)} |`
+			);
+		} finally {
+			await handle.close();
+		}
+	}
+	lines.push('');
+	return lines;
+}
+
 try {
-	console.log(`Seeding demo data into ${scratchDatabase ? `PostgreSQL ${scratchDatabase.name}` : dataDir}…`);
-	execFileSync(process.execPath, [path.join(root, 'scripts', 'demo.ts'), '--seed-only'], { cwd: root, env, stdio: 'inherit' });
+	if (needsServer) {
+		console.log(`Seeding demo data into ${scratchDatabase ? `PostgreSQL ${scratchDatabase.name}` : dataDir}…`);
+		execFileSync(process.execPath, [path.join(root, 'scripts', 'demo.ts'), '--seed-only'], { cwd: root, env, stdio: 'inherit' });
+	}
 
 	if (runCities) {
 		const cities: [string, string][] = [
@@ -322,6 +488,8 @@ try {
 			''
 		);
 	}
+
+	if (runAward) report.push(...(await benchAward()));
 } finally {
 	await stopServer();
 	await cleanUp();
