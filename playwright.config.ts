@@ -43,6 +43,12 @@ export default defineConfig({
 			]
 		}
 	},
+	// Publishing the 2026 award closes its scoring, so the journey that publishes runs only after every
+	// other journey (the juror's scoring among them) has finished.
+	projects: [
+		{ name: 'journeys', testIgnore: '**/award-results.e2e.ts' },
+		{ name: 'award-publication', testMatch: '**/award-results.e2e.ts', dependencies: ['journeys'] }
+	],
 	webServer: {
 		// Playwright starts the webServer before any globalSetup, so the data is prepared (migrated and
 		// seeded) by the first half of this command, and only then the built app starts on it.

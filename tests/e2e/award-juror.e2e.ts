@@ -22,7 +22,10 @@ type Sheet = Record<string, { score: number; comment: string }>;
 /** A full score sheet: a score per criterion (from `scores`, in the criteria's order) and a comment naming it. */
 function sheetOf(scores: number[], suffix: string): Sheet {
 	return Object.fromEntries(
-		criteria.map((c, i) => [c.code, { score: scores[i], comment: `${c.names.fr} : argumenté dans le dossier, note ${scores[i]} (${suffix}).` }])
+		criteria.map((c, i) => [
+			c.code,
+			{ score: scores[i], comment: `${c.names.fr} : argumenté dans le dossier, note ${scores[i]} (${suffix}).` }
+		])
 	);
 }
 
@@ -31,7 +34,11 @@ test.describe('the award: a juror scores', () => {
 		const fixtures = readAwardFixtures();
 		const { year, toScore, notAssigned } = fixtures.jury;
 		const suffix = uniqueSuffix();
-		const sheets: Sheet[] = [sheetOf([7, 8, 6, 9, 5, 8], suffix), sheetOf([4, 6, 5, 7, 6, 3], suffix), sheetOf([9, 9, 8, 10, 7, 9], suffix)];
+		const sheets: Sheet[] = [
+			sheetOf([7, 8, 6, 9, 5, 8], suffix),
+			sheetOf([4, 6, 5, 7, 6, 3], suffix),
+			sheetOf([9, 9, 8, 10, 7, 9], suffix)
+		];
 		const list = new JuryEditionPage(page, fr, year);
 		const reading = new JurorCandidacyPage(page, fr, year);
 		const titles: string[] = [];
@@ -106,7 +113,8 @@ test.describe('the award: a juror scores', () => {
 			const version = await reading.scoreForm.locator('input[name="version"]').inputValue();
 			const [first] = criteria;
 			const response = await page.request.post(`/fr/jury/${year}/candidacies/${toScore[1].id}?/save`, {
-				headers: { origin: new URL(page.url()).origin },
+				// As a browser without JavaScript posts the form: the answer is the page, with the refusal.
+				headers: { origin: new URL(page.url()).origin, accept: 'text/html' },
 				form: { version, [`scores.${first.code}.score`]: '11', [`scores.${first.code}.comment`]: `Trop généreux (${suffix})` }
 			});
 			expect(response.status()).toBe(400);

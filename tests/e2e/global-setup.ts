@@ -104,7 +104,7 @@ async function representativeActor(db: AppContext['database']['db'], email: stri
 	const rows = await db
 		.selectFrom('auth_user as u')
 		.innerJoin('role_assignment as r', 'r.user_id', 'u.id')
-		.select(['u.id', 'u.email', 'u.name', 'u.locale', 'r.city_id', 'r.representative_kind'])
+		.select(['u.id', 'u.email', 'u.name', 'r.city_id', 'r.representative_kind'])
 		.where('u.email', '=', email)
 		.where('r.role', '=', 'city_representative')
 		.execute();
@@ -210,17 +210,23 @@ async function ensureAwardFixtures(context: AppContext, today: string): Promise<
 	const names = new Map((await award.listJurors(db, judged.id)).map((j) => [j.id, j.name]));
 	const scoredByOthers = (candidacyId: number) =>
 		reviews
-			.filter((r) => r.candidacyId === candidacyId && r.jurorId !== seat.id && r.status === 'submitted' && !blocked.has(`${r.jurorId}:${candidacyId}`))
+			.filter(
+				(r) =>
+					r.candidacyId === candidacyId && r.jurorId !== seat.id && r.status === 'submitted' && !blocked.has(`${r.jurorId}:${candidacyId}`)
+			)
 			.map((r) => names.get(r.jurorId) ?? '');
 	const toScore = mine
 		.filter((r) => r.status === 'assigned' && admittedIds.has(r.candidacyId) && !blocked.has(`${seat.id}:${r.candidacyId}`))
 		.map((r) => ({ id: r.candidacyId, others: scoredByOthers(r.candidacyId) }))
 		.filter((c) => c.others.length > 0)
 		.slice(0, 3);
-	if (toScore.length < 3) throw new Error(`award fixtures: the demo juror has only ${toScore.length} untouched candidacies scored by others`);
+	if (toScore.length < 3)
+		throw new Error(`award fixtures: the demo juror has only ${toScore.length} untouched candidacies scored by others`);
 	// A candidacy of the edition that is not on the juror's list: kept from them by a conflict of interest
 	// if there is one, or else one that was not admitted (jurors only ever see admitted ones).
-	const onList = new Set(mine.filter((r) => admittedIds.has(r.candidacyId) && !blocked.has(`${seat.id}:${r.candidacyId}`)).map((r) => r.candidacyId));
+	const onList = new Set(
+		mine.filter((r) => admittedIds.has(r.candidacyId) && !blocked.has(`${seat.id}:${r.candidacyId}`)).map((r) => r.candidacyId)
+	);
 	const everyone = await award.listCandidacies(db, judged.id);
 	const offList = everyone.filter((c) => !onList.has(c.id));
 	const notAssigned = (offList.find((c) => admittedIds.has(c.id)) ?? offList[0])?.id;

@@ -40,9 +40,9 @@ export class MyAwardPage {
 
 	/** A city's card in a call: its name (country), verdict, rules, count and the link to start. */
 	city(call: Locator, name: string, countryCode: string): Locator {
-		return call
-			.getByRole('listitem')
-			.filter({ has: this.page.getByRole('heading', { level: 4, name: `${name} (${countryName(this.locale, countryCode)})`, exact: true }) });
+		return call.getByRole('listitem').filter({
+			has: this.page.getByRole('heading', { level: 4, name: `${name} (${countryName(this.locale, countryCode)})`, exact: true })
+		});
 	}
 
 	/** The list of the call's rules for a city, each met or not. */

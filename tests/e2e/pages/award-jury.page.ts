@@ -54,13 +54,17 @@ export class JuryEditionPage {
 		await expect(this.heading).toBeVisible();
 	}
 
+	private href(candidacyId: number): string {
+		return `a[href="/${this.locale}/jury/${this.year}/candidacies/${candidacyId}"]`;
+	}
+
 	/** The link to a candidacy, found by its address (titles are the cities' and may repeat). */
 	link(candidacyId: number): Locator {
-		return this.list.locator(`a[href="/${this.locale}/jury/${this.year}/candidacies/${candidacyId}"]`);
+		return this.list.locator(this.href(candidacyId));
 	}
 
 	row(candidacyId: number): Locator {
-		return this.list.getByRole('row').filter({ has: this.link(candidacyId) });
+		return this.list.getByRole('row').filter({ has: this.page.locator(this.href(candidacyId)) });
 	}
 
 	async expectStatus(candidacyId: number, status: 'assigned' | 'draft' | 'submitted'): Promise<void> {
