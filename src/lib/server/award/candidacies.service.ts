@@ -2,6 +2,7 @@
 // copy of the texts), answers the call's questions, chooses a focus area, uploads the mayor's support
 // letter and submits before the deadline; the secretariat admits, rejects or reopens it for a correction.
 // Every change is audited in its own transaction; the city hears of each step by e-mail in its language.
+import type { z } from 'zod';
 import type { Db, DbOrTrx } from '../db/index.ts';
 import { actorLabel, representedCityIds, type Actor } from '../core/access.ts';
 import { diffFields, recordAudit } from '../core/audit.ts';
@@ -94,8 +95,10 @@ export const isAwardCandidacyReopened = (candidacy: Pick<Candidacy, 'status' | '
 const titleOf = (candidacy: Pick<Candidacy, 'texts' | 'originalLanguage'>, locale?: Locale): string =>
 	(locale && candidacy.texts[locale]?.title) || candidacy.texts[candidacy.originalLanguage]?.title || '';
 
-/** Texts without blank fields, and without languages that have none left. */
-function cleanTexts(texts: Partial<Record<Locale, Partial<Record<string, string | undefined>> | undefined>>) {
+/** A candidacy's texts: without blank fields, and without languages that have none left. */
+export function awardCandidacyTexts(
+	texts: Partial<Record<Locale, Partial<Record<string, string | undefined>> | undefined>>
+): Partial<Record<Locale, LanguageTexts>> {
 	const out: Partial<Record<Locale, LanguageTexts>> = {};
 	for (const language of locales) {
 		const entries = Object.entries(texts[language] ?? {}).filter(
@@ -104,6 +107,20 @@ function cleanTexts(texts: Partial<Record<Locale, Partial<Record<string, string 
 		if (entries.length) out[language] = Object.fromEntries(entries) as LanguageTexts;
 	}
 	return out;
+}
+
+/** The facts of an experience as a candidacy keeps them, copied when it is started. */
+export function awardExperienceFacts(record: Readonly<{ [K in keyof ExperienceFacts]: Readonly<ExperienceFacts[K]> }>): ExperienceFacts {
+	return {
+		startDate: record.startDate,
+		endDate: record.endDate,
+		ongoing: record.ongoing,
+		principles: [...record.principles],
+		topics: [...record.topics],
+		targetGroups: [...record.targetGroups],
+		sdgs: [...record.sdgs],
+		links: [...record.links]
+	};
 }
 
 const todayOf = (deps: Pick<AwardDeps, 'now'>) => todayIso(nowOf(deps));
@@ -143,6 +160,27 @@ async function loadForDecision(db: Db, actor: Actor | null, id: number): Promise
 	if (!loaded.ok) return loaded;
 	if (!canOnAward(actor, 'candidacy.decide_admissibility')) return forbidden();
 	return loaded;
+}
+
+/** A line of the candidacy's history, signed by the actor. */
+function recordCandidacyEvent(
+	trx: DbOrTrx,
+	actor: Actor | null,
+	event: {
+		candidacyId: number;
+		action: string;
+		fromStatus: CandidacyStatus | null;
+		toStatus: CandidacyStatus;
+		comment?: string | null;
+		now: string;
+	}
+): Promise<void> {
+	return repo.insertCandidacyEvent(trx, {
+		...event,
+		comment: event.comment ?? null,
+		actorUserId: actor?.userId ?? null,
+		actorLabel: actorLabel(actor)
+	});
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -347,17 +385,8 @@ export async function createAwardCandidacy(
 		return fail(400, 'common.errors.validation', { experienceId: ['award.candidacy.experience_already_candidate'] });
 	const checks = await checkAwardEligibility(db, edition, cityId, { experienceStartDate: record.startDate, today: todayOf(deps) });
 	if (!isAwardEligible(checks)) return fail(422, 'award.eligibility.not_eligible', eligibilityFieldErrors(checks));
-	const texts = cleanTexts(record.texts);
-	const facts: ExperienceFacts = {
-		startDate: record.startDate,
-		endDate: record.endDate,
-		ongoing: record.ongoing,
-		principles: [...record.principles],
-		topics: [...record.topics],
-		targetGroups: [...record.targetGroups],
-		sdgs: [...record.sdgs],
-		links: [...record.links]
-	};
+	const texts = awardCandidacyTexts(record.texts);
+	const facts = awardExperienceFacts(record);
 	return db.transaction().execute(async (trx) => {
 		// Counted again inside the transaction: two drafts started at once must not pass the limit together.
 		if ((await repo.countActiveCityCandidacies(trx, edition.id, cityId)) >= edition.maxCandidaciesPerCity)
@@ -376,16 +405,7 @@ export async function createAwardCandidacy(
 			createdBy: actor.userId,
 			now
 		});
-		await repo.insertCandidacyEvent(trx, {
-			candidacyId: id,
-			action: 'create',
-			fromStatus: null,
-			toStatus: 'draft',
-			comment: null,
-			actorUserId: actor.userId,
-			actorLabel: actorLabel(actor),
-			now
-		});
+		await recordCandidacyEvent(trx, actor, { candidacyId: id, action: 'create', fromStatus: null, toStatus: 'draft', now });
 		await recordAudit(trx, actor, {
 			action: 'award.candidacy_create',
 			entityType: 'award_candidacy',
@@ -421,7 +441,7 @@ export async function updateAwardCandidacy(
 	}
 	if (focusArea && !edition.focusAreas.some((a) => a.code === focusArea)) errors.focusArea = ['award.candidacy.focus_area_unknown'];
 	if (Object.keys(errors).length) return fail(400, 'common.errors.validation', errors);
-	const texts = cleanTexts(parsed.value.texts);
+	const texts = awardCandidacyTexts(parsed.value.texts);
 	return db.transaction().execute(async (trx) => {
 		const saved = await repo.updateCandidacyDraft(
 			trx,
@@ -473,16 +493,7 @@ export async function uploadAwardSupportLetter(
 			const now = nowIso();
 			if (!(await repo.updateCandidacyLetter(trx, id, { key, name, size: stored.file.byteSize }, now)))
 				return conflict('award.candidacy.frozen');
-			await repo.insertCandidacyEvent(trx, {
-				candidacyId: id,
-				action: 'letter_upload',
-				fromStatus: 'draft',
-				toStatus: 'draft',
-				comment: null,
-				actorUserId: actor?.userId ?? null,
-				actorLabel: actorLabel(actor),
-				now
-			});
+			await recordCandidacyEvent(trx, actor, { candidacyId: id, action: 'letter_upload', fromStatus: 'draft', toStatus: 'draft', now });
 			await recordAudit(trx, actor, {
 				action: 'award.letter_upload',
 				entityType: 'award_candidacy',
@@ -539,16 +550,7 @@ export async function submitAwardCandidacy(
 			now
 		);
 		if (!saved) return conflict('common.errors.stale');
-		await repo.insertCandidacyEvent(trx, {
-			candidacyId: id,
-			action: 'submit',
-			fromStatus: 'draft',
-			toStatus: 'submitted',
-			comment: null,
-			actorUserId: actor?.userId ?? null,
-			actorLabel: actorLabel(actor),
-			now
-		});
+		await recordCandidacyEvent(trx, actor, { candidacyId: id, action: 'submit', fromStatus: 'draft', toStatus: 'submitted', now });
 		await recordAudit(trx, actor, {
 			action: 'award.candidacy_submit',
 			entityType: 'award_candidacy',
@@ -661,88 +663,102 @@ export async function getAwardCandidacyForStaff(deps: AwardClockDeps, actor: Act
 	});
 }
 
-/** Admits a submitted candidacy after checking eligibility again; the jury's conflicts are refreshed. */
-export async function admitAwardCandidacy(
+/** One of the secretariat's admissibility decisions: from which states, to which, and what else it does. */
+interface CandidacyDecision<S extends z.ZodType<{ version: number }>> {
+	/** The form: a version, and the note the city reads if the decision has one. */
+	schema: S;
+	allowedFrom: readonly CandidacyStatus[];
+	to: CandidacyStatus;
+	/** The event's action; the audit action is `award.candidacy_<action>`. */
+	action: 'admit' | 'reject' | 'reopen';
+	/** The note the city reads: kept as the status reason, in the event, the audit (under its name) and the mail. */
+	note?: { name: 'reason' | 'message'; of: (input: z.infer<S>) => string; mail: CityMail };
+	/** A last check before writing, with what it adds to the change (admit: the eligibility checked again). */
+	check?: (candidacy: Candidacy, edition: Edition) => Promise<Result<Partial<repo.CandidacyStateChange>>>;
+	/** What else changes in the same transaction. */
+	after?: (trx: DbOrTrx, edition: Edition) => Promise<void>;
+}
+
+/** Loads, validates, checks state and version, then moves the candidacy, records the event and audit, and mails the city. */
+async function decideCandidacy<S extends z.ZodType<{ version: number }>>(
 	deps: AwardDeps,
 	actor: Actor | null,
 	id: number,
-	input: unknown
+	input: unknown,
+	decision: CandidacyDecision<S>
 ): Promise<Result<{ status: CandidacyStatus }>> {
 	const { db } = deps;
 	const loaded = await loadForDecision(db, actor, id);
 	if (!loaded.ok) return loaded;
 	const { candidacy, edition } = loaded.value;
-	const parsed = validate(candidacyVersionSchema, input);
+	const parsed = validate(decision.schema, input);
 	if (!parsed.ok) return parsed;
 	const { version } = parsed.value;
-	if (candidacy.status !== 'submitted') return conflict('award.candidacy.not_submitted');
+	const note = decision.note ? decision.note.of(parsed.value) : null;
+	if (!decision.allowedFrom.includes(candidacy.status)) return conflict('award.candidacy.not_submitted');
 	if (version !== candidacy.version) return conflict('common.errors.stale');
-	const checks = await liveEligibility(db, deps, edition, candidacy);
-	if (!isAwardEligible(checks)) return fail(422, 'award.eligibility.not_eligible', eligibilityFieldErrors(checks));
+	const checked = decision.check ? await decision.check(candidacy, edition) : ok({});
+	if (!checked.ok) return checked;
+	const from = candidacy.status;
+	const to = decision.to;
 	return db.transaction().execute(async (trx) => {
 		const now = nowIso();
-		if (!(await repo.updateCandidacyState(trx, id, { version, status: 'submitted' }, { status: 'admitted', eligibility: checks }, now)))
-			return conflict('common.errors.stale');
-		await repo.insertCandidacyEvent(trx, {
+		const change: repo.CandidacyStateChange = { status: to, ...(decision.note ? { statusReason: note } : {}), ...checked.value };
+		if (!(await repo.updateCandidacyState(trx, id, { version, status: from }, change, now))) return conflict('common.errors.stale');
+		await recordCandidacyEvent(trx, actor, {
 			candidacyId: id,
-			action: 'admit',
-			fromStatus: 'submitted',
-			toStatus: 'admitted',
-			comment: null,
-			actorUserId: actor?.userId ?? null,
-			actorLabel: actorLabel(actor),
+			action: decision.action,
+			fromStatus: from,
+			toStatus: to,
+			comment: note,
 			now
 		});
 		await recordAudit(trx, actor, {
-			action: 'award.candidacy_admit',
+			action: `award.candidacy_${decision.action}`,
 			entityType: 'award_candidacy',
 			entityId: id,
-			summary: { from: 'submitted', to: 'admitted', year: edition.year }
+			summary: { from, to, ...(decision.note ? { [decision.note.name]: note } : {}), year: edition.year }
 		});
-		await refreshAwardConflicts(trx, edition.id);
-		return ok({ status: 'admitted' as const });
+		await decision.after?.(trx, edition);
+		if (decision.note) await mailCity(deps, trx, candidacy, edition, decision.note.mail, note);
+		return ok({ status: to });
+	});
+}
+
+/** Admits a submitted candidacy after checking eligibility again; the jury's conflicts are refreshed. */
+export function admitAwardCandidacy(
+	deps: AwardDeps,
+	actor: Actor | null,
+	id: number,
+	input: unknown
+): Promise<Result<{ status: CandidacyStatus }>> {
+	return decideCandidacy(deps, actor, id, input, {
+		schema: candidacyVersionSchema,
+		allowedFrom: ['submitted'],
+		to: 'admitted',
+		action: 'admit',
+		check: async (candidacy, edition) => {
+			const checks = await liveEligibility(deps.db, deps, edition, candidacy);
+			if (!isAwardEligible(checks)) return fail(422, 'award.eligibility.not_eligible', eligibilityFieldErrors(checks));
+			return ok({ eligibility: checks });
+		},
+		after: (trx, edition) => refreshAwardConflicts(trx, edition.id)
 	});
 }
 
 /** Rejects a submitted or admitted candidacy with a reason the city reads. */
-export async function rejectAwardCandidacy(
+export function rejectAwardCandidacy(
 	deps: AwardDeps,
 	actor: Actor | null,
 	id: number,
 	input: unknown
 ): Promise<Result<{ status: CandidacyStatus }>> {
-	const { db } = deps;
-	const loaded = await loadForDecision(db, actor, id);
-	if (!loaded.ok) return loaded;
-	const { candidacy, edition } = loaded.value;
-	const parsed = validate(rejectCandidacySchema, input);
-	if (!parsed.ok) return parsed;
-	const { version, reason } = parsed.value;
-	if (candidacy.status !== 'submitted' && candidacy.status !== 'admitted') return conflict('award.candidacy.not_submitted');
-	if (version !== candidacy.version) return conflict('common.errors.stale');
-	const from = candidacy.status;
-	return db.transaction().execute(async (trx) => {
-		const now = nowIso();
-		if (!(await repo.updateCandidacyState(trx, id, { version, status: from }, { status: 'rejected', statusReason: reason }, now)))
-			return conflict('common.errors.stale');
-		await repo.insertCandidacyEvent(trx, {
-			candidacyId: id,
-			action: 'reject',
-			fromStatus: from,
-			toStatus: 'rejected',
-			comment: reason,
-			actorUserId: actor?.userId ?? null,
-			actorLabel: actorLabel(actor),
-			now
-		});
-		await recordAudit(trx, actor, {
-			action: 'award.candidacy_reject',
-			entityType: 'award_candidacy',
-			entityId: id,
-			summary: { from, to: 'rejected', reason, year: edition.year }
-		});
-		await mailCity(deps, trx, candidacy, edition, 'rejected', reason);
-		return ok({ status: 'rejected' as const });
+	return decideCandidacy(deps, actor, id, input, {
+		schema: rejectCandidacySchema,
+		allowedFrom: ['submitted', 'admitted'],
+		to: 'rejected',
+		action: 'reject',
+		note: { name: 'reason', of: (value) => value.reason, mail: 'rejected' }
 	});
 }
 
@@ -750,44 +766,18 @@ export async function rejectAwardCandidacy(
  * Sends a candidacy back to draft for a correction, with a message the city reads (on the page and by
  * e-mail). The city may then submit it again, even after the deadline.
  */
-export async function reopenAwardCandidacy(
+export function reopenAwardCandidacy(
 	deps: AwardDeps,
 	actor: Actor | null,
 	id: number,
 	input: unknown
 ): Promise<Result<{ status: CandidacyStatus }>> {
-	const { db } = deps;
-	const loaded = await loadForDecision(db, actor, id);
-	if (!loaded.ok) return loaded;
-	const { candidacy, edition } = loaded.value;
-	const parsed = validate(reopenCandidacySchema, input);
-	if (!parsed.ok) return parsed;
-	const { version, message } = parsed.value;
-	if (candidacy.status === 'draft') return conflict('award.candidacy.not_submitted');
-	if (version !== candidacy.version) return conflict('common.errors.stale');
-	const from = candidacy.status;
-	return db.transaction().execute(async (trx) => {
-		const now = nowIso();
-		if (!(await repo.updateCandidacyState(trx, id, { version, status: from }, { status: 'draft', statusReason: message }, now)))
-			return conflict('common.errors.stale');
-		await repo.insertCandidacyEvent(trx, {
-			candidacyId: id,
-			action: 'reopen',
-			fromStatus: from,
-			toStatus: 'draft',
-			comment: message,
-			actorUserId: actor?.userId ?? null,
-			actorLabel: actorLabel(actor),
-			now
-		});
-		await recordAudit(trx, actor, {
-			action: 'award.candidacy_reopen',
-			entityType: 'award_candidacy',
-			entityId: id,
-			summary: { from, to: 'draft', message, year: edition.year }
-		});
-		await mailCity(deps, trx, candidacy, edition, 'reopened', message);
-		return ok({ status: 'draft' as const });
+	return decideCandidacy(deps, actor, id, input, {
+		schema: reopenCandidacySchema,
+		allowedFrom: candidacyStatuses.filter((s) => s !== 'draft'),
+		to: 'draft',
+		action: 'reopen',
+		note: { name: 'message', of: (value) => value.message, mail: 'reopened' }
 	});
 }
 
@@ -815,14 +805,11 @@ export async function recheckAwardEligibility(
 		const now = nowIso();
 		for (const { candidacy, checks } of results) await repo.updateCandidacyEligibility(trx, candidacy.id, checks, now);
 		for (const { candidacy } of newlyIneligible)
-			await repo.insertCandidacyEvent(trx, {
+			await recordCandidacyEvent(trx, actor, {
 				candidacyId: candidacy.id,
 				action: 'eligibility_recheck',
 				fromStatus: candidacy.status,
 				toStatus: candidacy.status,
-				comment: null,
-				actorUserId: actor?.userId ?? null,
-				actorLabel: actorLabel(actor),
 				now
 			});
 		const summary = {

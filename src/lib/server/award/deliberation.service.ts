@@ -2,13 +2,14 @@
 // rounds in which the jury records its decisions (shortlist → finalists → winners), with the minutes the
 // chair approves. A closed round is frozen: every write is refused until the chair or the secretariat
 // reopens it with a reason (audited). Once the results are published nothing here changes any more.
+import type { z } from 'zod';
 import type { Db, DbOrTrx } from '../db/index.ts';
 import { actorLabel, isStaff, type Actor } from '../core/access.ts';
 import { recordAudit } from '../core/audit.ts';
 import { nowIso } from '../core/clock.ts';
 import { conflict, fail, forbidden, notFound, ok, validate, type FieldErrors, type Result } from '../core/result.ts';
 import type { Locale } from '../../shared/i18n.ts';
-import type { EditionPhase, RoundKind } from '../../shared/award/constants.ts';
+import type { EditionPhase, RoundKind, RoundStatus } from '../../shared/award/constants.ts';
 import { editionPhase } from '../../shared/award/timeline.ts';
 import type { Candidacy, Criterion, Decision, Edition, EditionTexts, Juror, Review, Round } from '../../shared/award/types.ts';
 import {
@@ -355,24 +356,72 @@ interface RoundContext extends AwardContext {
 	round: Round;
 }
 
-/** Loads the edition and one of its rounds for a write the actor must be allowed (`action`), refusing after publication. */
-async function loadRoundForWrite(
+interface RoundWrite<S extends z.ZodType> {
+	/** What the actor must be allowed to do. */
+	may: AwardAction;
+	/** The state the round must be in: open (the default) for every change but reopening. */
+	whileStatus?: RoundStatus;
+	/** The form; its version is compared by the caller, after any check that comes first. */
+	schema: S;
+}
+
+/**
+ * Loads the edition and one of its rounds for a write the actor must be allowed, refusing after publication
+ * and when the round is not in the state the write needs; then validates the input.
+ */
+async function loadRoundForWrite<S extends z.ZodType>(
 	db: Db,
 	actor: Actor | null,
 	year: number,
 	roundId: number,
-	action: AwardAction
-): Promise<Result<RoundContext>> {
+	input: unknown,
+	write: RoundWrite<S>
+): Promise<Result<RoundContext & { input: z.infer<S> }>> {
 	const context = await loadAwardJuryContext(db, actor, year);
 	if (!context.ok) return context;
 	const { edition, seat } = context.value;
 	const rounds = await listRounds(db, edition.id);
 	const round = rounds.find((r) => r.id === roundId);
 	if (!round) return notFound();
-	if (!canOnAward(actor, action, { seat })) return forbidden();
+	if (!canOnAward(actor, write.may, { seat })) return forbidden();
 	if (edition.resultsPublishedAt) return conflict('award.round.published');
-	return ok({ ...context.value, rounds, round });
+	if (round.status !== (write.whileStatus ?? 'open'))
+		return conflict(round.status === 'closed' ? 'award.round.closed' : 'award.round.not_closed');
+	const parsed = validate(write.schema, input);
+	if (!parsed.ok) return parsed;
+	return ok({ ...context.value, rounds, round, input: parsed.value });
 }
+
+interface RoundChange<T> {
+	/** The audit action; its summary starts with the year and the round's number. */
+	action: string;
+	changes: (now: string) => repo.RoundChanges;
+	/** What else is written once the round has moved on, and the answer. */
+	answer: (trx: DbOrTrx, now: string) => Promise<T>;
+	summary: (answer: T) => Record<string, unknown>;
+}
+
+/**
+ * In one transaction: moves the round on from the version read (refused if another change came first or
+ * it was closed meanwhile), writes what else the change writes, and audits it.
+ */
+function changeRound<T>(db: Db, actor: Actor | null, year: number, round: Round, change: RoundChange<T>): Promise<Result<T>> {
+	return db.transaction().execute(async (trx) => {
+		const now = nowIso();
+		if (!(await repo.updateRound(trx, round.id, round.version, round.status, change.changes(now), now)))
+			return round.status === 'open' ? staleOrClosed(trx, round.id) : conflict('common.errors.stale');
+		const answer = await change.answer(trx, now);
+		await recordAudit(trx, actor, {
+			action: change.action,
+			entityType: 'award_round',
+			entityId: round.id,
+			summary: { year, round: round.number, ...change.summary(answer) }
+		});
+		return ok(answer);
+	});
+}
+
+const nextVersion = (round: Round) => async () => ({ version: round.version + 1 });
 
 /** After an update refused by its WHERE clause: was the round closed meanwhile, or only changed? */
 async function staleOrClosed(db: DbOrTrx, roundId: number): Promise<Result<never>> {
@@ -436,13 +485,10 @@ export async function cancelAwardRound(
 	roundId: number,
 	input: unknown
 ): Promise<Result<{ roundId: number }>> {
-	const loaded = await loadRoundForWrite(db, actor, year, roundId, 'round.manage');
+	const loaded = await loadRoundForWrite(db, actor, year, roundId, input, { may: 'round.manage', schema: roundVersionSchema });
 	if (!loaded.ok) return loaded;
-	const { round } = loaded.value;
-	if (round.status === 'closed') return conflict('award.round.closed');
-	const parsed = validate(roundVersionSchema, input);
-	if (!parsed.ok) return parsed;
-	if (parsed.value.version !== round.version) return conflict('common.errors.stale');
+	const { round, input: value } = loaded.value;
+	if (value.version !== round.version) return conflict('common.errors.stale');
 	if (round.decisions.length) return conflict('award.round.not_empty');
 	return db.transaction().execute(async (trx) => {
 		if (!(await repo.deleteEmptyOpenRound(trx, roundId, round.version))) return staleOrClosed(trx, roundId);
@@ -496,13 +542,9 @@ export async function recordAwardDecision(
 	roundId: number,
 	input: unknown
 ): Promise<Result<{ decisionId: number }>> {
-	const loaded = await loadRoundForWrite(db, actor, year, roundId, 'round.manage');
+	const loaded = await loadRoundForWrite(db, actor, year, roundId, input, { may: 'round.manage', schema: decisionSchema });
 	if (!loaded.ok) return loaded;
-	const { edition, rounds, round } = loaded.value;
-	if (round.status === 'closed') return conflict('award.round.closed');
-	const parsed = validate(decisionSchema, input);
-	if (!parsed.ok) return parsed;
-	const value = parsed.value;
+	const { edition, rounds, round, input: value } = loaded.value;
 	const candidacyId = value.outcome === 'void' ? null : value.candidacyId!;
 	if (candidacyId !== null) {
 		const [candidacy] = await listCandidacies(db, edition.id, { ids: [candidacyId], statuses: ['admitted'] });
@@ -512,37 +554,30 @@ export async function recordAwardDecision(
 	if (problem) return invalid({ [problem.field]: [problem.code] });
 	if (value.version !== round.version) return conflict('common.errors.stale');
 	const vote = value.basis === 'vote';
-	return db.transaction().execute(async (trx) => {
-		const now = nowIso();
-		if (!(await repo.updateRound(trx, roundId, round.version, 'open', { minutesApprovedAt: null }, now)))
-			return staleOrClosed(trx, roundId);
-		const decisionId = await repo.insertDecision(trx, {
-			roundId,
-			candidacyId,
-			outcome: value.outcome,
-			basis: value.basis,
-			votesFor: vote ? value.votesFor! : null,
-			votesAgainst: vote ? value.votesAgainst! : null,
-			abstentions: vote ? value.abstentions! : null,
-			note: value.note ?? null,
-			now
-		});
-		await recordAudit(trx, actor, {
-			action: 'award.decision_record',
-			entityType: 'award_round',
-			entityId: roundId,
-			summary: {
-				year,
-				round: round.number,
-				decisionId,
+	return changeRound(db, actor, year, round, {
+		action: 'award.decision_record',
+		changes: () => ({ minutesApprovedAt: null }),
+		answer: async (trx, now) => ({
+			decisionId: await repo.insertDecision(trx, {
+				roundId,
 				candidacyId,
 				outcome: value.outcome,
 				basis: value.basis,
-				...(vote ? { votesFor: value.votesFor, votesAgainst: value.votesAgainst, abstentions: value.abstentions } : {}),
-				...(round.minutesApprovedAt ? { minutesApprovalWithdrawn: true } : {})
-			}
-		});
-		return ok({ decisionId });
+				votesFor: vote ? value.votesFor! : null,
+				votesAgainst: vote ? value.votesAgainst! : null,
+				abstentions: vote ? value.abstentions! : null,
+				note: value.note ?? null,
+				now
+			})
+		}),
+		summary: ({ decisionId }) => ({
+			decisionId,
+			candidacyId,
+			outcome: value.outcome,
+			basis: value.basis,
+			...(vote ? { votesFor: value.votesFor, votesAgainst: value.votesAgainst, abstentions: value.abstentions } : {}),
+			...(round.minutesApprovedAt ? { minutesApprovalWithdrawn: true } : {})
+		})
 	});
 }
 
@@ -553,34 +588,25 @@ export async function removeAwardDecision(
 	roundId: number,
 	input: unknown
 ): Promise<Result<{ decisionId: number }>> {
-	const loaded = await loadRoundForWrite(db, actor, year, roundId, 'round.manage');
+	const loaded = await loadRoundForWrite(db, actor, year, roundId, input, { may: 'round.manage', schema: removeDecisionSchema });
 	if (!loaded.ok) return loaded;
-	const { round } = loaded.value;
-	if (round.status === 'closed') return conflict('award.round.closed');
-	const parsed = validate(removeDecisionSchema, input);
-	if (!parsed.ok) return parsed;
-	const decision = round.decisions.find((d) => d.id === parsed.value.decisionId);
+	const { round, input: value } = loaded.value;
+	const decision = round.decisions.find((d) => d.id === value.decisionId);
 	if (!decision) return notFound();
-	if (parsed.value.version !== round.version) return conflict('common.errors.stale');
-	return db.transaction().execute(async (trx) => {
-		const now = nowIso();
-		if (!(await repo.updateRound(trx, roundId, round.version, 'open', { minutesApprovedAt: null }, now)))
-			return staleOrClosed(trx, roundId);
-		await repo.deleteDecision(trx, roundId, decision.id);
-		await recordAudit(trx, actor, {
-			action: 'award.decision_remove',
-			entityType: 'award_round',
-			entityId: roundId,
-			summary: {
-				year,
-				round: round.number,
-				decisionId: decision.id,
-				candidacyId: decision.candidacyId,
-				outcome: decision.outcome,
-				...(round.minutesApprovedAt ? { minutesApprovalWithdrawn: true } : {})
-			}
-		});
-		return ok({ decisionId: decision.id });
+	if (value.version !== round.version) return conflict('common.errors.stale');
+	return changeRound(db, actor, year, round, {
+		action: 'award.decision_remove',
+		changes: () => ({ minutesApprovedAt: null }),
+		answer: async (trx) => {
+			await repo.deleteDecision(trx, roundId, decision.id);
+			return { decisionId: decision.id };
+		},
+		summary: () => ({
+			decisionId: decision.id,
+			candidacyId: decision.candidacyId,
+			outcome: decision.outcome,
+			...(round.minutesApprovedAt ? { minutesApprovalWithdrawn: true } : {})
+		})
 	});
 }
 
@@ -592,32 +618,21 @@ export async function saveAwardMinutes(
 	roundId: number,
 	input: unknown
 ): Promise<Result<{ version: number }>> {
-	const loaded = await loadRoundForWrite(db, actor, year, roundId, 'round.manage');
+	const loaded = await loadRoundForWrite(db, actor, year, roundId, input, { may: 'round.manage', schema: minutesSchema });
 	if (!loaded.ok) return loaded;
-	const { round } = loaded.value;
-	if (round.status === 'closed') return conflict('award.round.closed');
-	const parsed = validate(minutesSchema, input);
-	if (!parsed.ok) return parsed;
-	if (parsed.value.version !== round.version) return conflict('common.errors.stale');
-	const minutes = parsed.value.minutes;
+	const { round, input: value } = loaded.value;
+	if (value.version !== round.version) return conflict('common.errors.stale');
+	const minutes = value.minutes;
 	const changed = minutes !== round.minutes;
-	return db.transaction().execute(async (trx) => {
-		const now = nowIso();
-		const changes = changed ? { minutes, minutesApprovedAt: null } : { minutes };
-		if (!(await repo.updateRound(trx, roundId, round.version, 'open', changes, now))) return staleOrClosed(trx, roundId);
-		await recordAudit(trx, actor, {
-			action: 'award.minutes_save',
-			entityType: 'award_round',
-			entityId: roundId,
-			summary: {
-				year,
-				round: round.number,
-				length: minutes.length,
-				changed,
-				...(changed && round.minutesApprovedAt ? { minutesApprovalWithdrawn: true } : {})
-			}
-		});
-		return ok({ version: round.version + 1 });
+	return changeRound(db, actor, year, round, {
+		action: 'award.minutes_save',
+		changes: () => (changed ? { minutes, minutesApprovedAt: null } : { minutes }),
+		answer: nextVersion(round),
+		summary: () => ({
+			length: minutes.length,
+			changed,
+			...(changed && round.minutesApprovedAt ? { minutesApprovalWithdrawn: true } : {})
+		})
 	});
 }
 
@@ -629,25 +644,17 @@ export async function approveAwardMinutes(
 	roundId: number,
 	input: unknown
 ): Promise<Result<{ version: number }>> {
-	const loaded = await loadRoundForWrite(db, actor, year, roundId, 'round.close');
+	const loaded = await loadRoundForWrite(db, actor, year, roundId, input, { may: 'round.close', schema: roundVersionSchema });
 	if (!loaded.ok) return loaded;
-	const { round } = loaded.value;
-	if (round.status === 'closed') return conflict('award.round.closed');
-	const parsed = validate(roundVersionSchema, input);
-	if (!parsed.ok) return parsed;
-	if (parsed.value.version !== round.version) return conflict('common.errors.stale');
+	const { round, input: value } = loaded.value;
+	if (value.version !== round.version) return conflict('common.errors.stale');
 	if (!round.minutes.trim()) return conflict('award.round.minutes_empty');
 	if (round.minutesApprovedAt) return conflict('award.round.minutes_already_approved');
-	return db.transaction().execute(async (trx) => {
-		const now = nowIso();
-		if (!(await repo.updateRound(trx, roundId, round.version, 'open', { minutesApprovedAt: now }, now))) return staleOrClosed(trx, roundId);
-		await recordAudit(trx, actor, {
-			action: 'award.minutes_approve',
-			entityType: 'award_round',
-			entityId: roundId,
-			summary: { year, round: round.number, length: round.minutes.length }
-		});
-		return ok({ version: round.version + 1 });
+	return changeRound(db, actor, year, round, {
+		action: 'award.minutes_approve',
+		changes: (now) => ({ minutesApprovedAt: now }),
+		answer: nextVersion(round),
+		summary: () => ({ length: round.minutes.length })
 	});
 }
 
@@ -662,13 +669,10 @@ export async function closeAwardRound(
 	roundId: number,
 	input: unknown
 ): Promise<Result<{ version: number }>> {
-	const loaded = await loadRoundForWrite(db, actor, year, roundId, 'round.close');
+	const loaded = await loadRoundForWrite(db, actor, year, roundId, input, { may: 'round.close', schema: roundVersionSchema });
 	if (!loaded.ok) return loaded;
-	const { edition, rounds, round } = loaded.value;
-	if (round.status === 'closed') return conflict('award.round.closed');
-	const parsed = validate(roundVersionSchema, input);
-	if (!parsed.ok) return parsed;
-	if (parsed.value.version !== round.version) return conflict('common.errors.stale');
+	const { edition, rounds, round, input: value } = loaded.value;
+	if (value.version !== round.version) return conflict('common.errors.stale');
 	if (!round.decisions.length) return conflict('award.round.no_decisions');
 	if (!round.minutesApprovedAt) return conflict('award.round.minutes_not_approved');
 	const problem = decisionProblems(edition, rounds, round, round.decisions);
@@ -676,29 +680,14 @@ export async function closeAwardRound(
 	const named = round.decisions.flatMap((d) => (d.candidacyId === null ? [] : [d.candidacyId]));
 	const admitted = await listCandidacies(db, edition.id, { ids: named, statuses: ['admitted'] });
 	if (admitted.length !== named.length) return conflict('award.decision.candidacy_not_admitted');
-	return db.transaction().execute(async (trx) => {
-		const now = nowIso();
-		const closed = await repo.updateRound(
-			trx,
-			roundId,
-			round.version,
-			'open',
-			{ status: 'closed', closedAt: now, closedByLabel: actorLabel(actor) },
-			now
-		);
-		if (!closed) return staleOrClosed(trx, roundId);
-		await recordAudit(trx, actor, {
-			action: 'award.round_close',
-			entityType: 'award_round',
-			entityId: roundId,
-			summary: {
-				year,
-				round: round.number,
-				kind: round.kind,
-				decisions: round.decisions.map((d) => ({ candidacyId: d.candidacyId, outcome: d.outcome, basis: d.basis }))
-			}
-		});
-		return ok({ version: round.version + 1 });
+	return changeRound(db, actor, year, round, {
+		action: 'award.round_close',
+		changes: (now) => ({ status: 'closed', closedAt: now, closedByLabel: actorLabel(actor) }),
+		answer: nextVersion(round),
+		summary: () => ({
+			kind: round.kind,
+			decisions: round.decisions.map((d) => ({ candidacyId: d.candidacyId, outcome: d.outcome, basis: d.basis }))
+		})
 	});
 }
 
@@ -713,38 +702,19 @@ export async function reopenAwardRound(
 	roundId: number,
 	input: unknown
 ): Promise<Result<{ version: number }>> {
-	const loaded = await loadRoundForWrite(db, actor, year, roundId, 'round.reopen');
+	const loaded = await loadRoundForWrite(db, actor, year, roundId, input, {
+		may: 'round.reopen',
+		whileStatus: 'closed',
+		schema: reopenRoundSchema
+	});
 	if (!loaded.ok) return loaded;
-	const { rounds, round } = loaded.value;
-	if (round.status !== 'closed') return conflict('award.round.not_closed');
-	const parsed = validate(reopenRoundSchema, input);
-	if (!parsed.ok) return parsed;
-	if (parsed.value.version !== round.version) return conflict('common.errors.stale');
+	const { rounds, round, input: value } = loaded.value;
+	if (value.version !== round.version) return conflict('common.errors.stale');
 	if (rounds.some((r) => r.number > round.number)) return conflict('award.round.later_round_exists');
-	return db.transaction().execute(async (trx) => {
-		const now = nowIso();
-		const reopened = await repo.updateRound(
-			trx,
-			roundId,
-			round.version,
-			'closed',
-			{ status: 'open', closedAt: null, closedByLabel: null, minutesApprovedAt: null },
-			now
-		);
-		if (!reopened) return conflict('common.errors.stale');
-		await recordAudit(trx, actor, {
-			action: 'award.round_reopen',
-			entityType: 'award_round',
-			entityId: roundId,
-			summary: {
-				year,
-				round: round.number,
-				kind: round.kind,
-				reason: parsed.value.reason,
-				closedAt: round.closedAt,
-				closedBy: round.closedByLabel
-			}
-		});
-		return ok({ version: round.version + 1 });
+	return changeRound(db, actor, year, round, {
+		action: 'award.round_reopen',
+		changes: () => ({ status: 'open', closedAt: null, closedByLabel: null, minutesApprovedAt: null }),
+		answer: nextVersion(round),
+		summary: () => ({ kind: round.kind, reason: value.reason, closedAt: round.closedAt, closedBy: round.closedByLabel })
 	});
 }

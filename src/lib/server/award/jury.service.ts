@@ -361,20 +361,25 @@ export async function listAwardConflictsForChair(
 // ---------------------------------------------------------------------------------------------------
 // Assignment (the secretariat)
 
+/** What an assignment works from, conflicts refreshed first: the jury, the admitted candidacies, the reviews and the blocked pairs. */
+async function assignmentState(trx: DbOrTrx, editionId: number) {
+	await refreshAwardConflicts(trx, editionId);
+	const [jurors, candidacies, conflicts, reviews] = await Promise.all([
+		listJurors(trx, editionId),
+		listCandidacies(trx, editionId, { statuses: ['admitted'] }),
+		listConflicts(trx, editionId),
+		listReviews(trx, editionId)
+	]);
+	return { jurors, candidacies, reviews, blocked: blockedPairs(conflicts) };
+}
+
 export async function assignAllAwardJurors(db: Db, actor: Actor | null, year: number): Promise<Result<{ added: number }>> {
 	if (!canOnAward(actor, 'jury.manage')) return forbidden();
 	const edition = await editionForYear(db, year);
 	if (!edition || !hasJury(edition)) return notFound();
 	if (edition.resultsPublishedAt) return conflict('award.jury.results_published');
 	return db.transaction().execute(async (trx) => {
-		await refreshAwardConflicts(trx, edition.id);
-		const [jurors, candidacies, conflicts, reviews] = await Promise.all([
-			listJurors(trx, edition.id),
-			listCandidacies(trx, edition.id, { statuses: ['admitted'] }),
-			listConflicts(trx, edition.id),
-			listReviews(trx, edition.id)
-		]);
-		const blocked = blockedPairs(conflicts);
+		const { jurors, candidacies, reviews, blocked } = await assignmentState(trx, edition.id);
 		const existing = new Set(reviews.map((r) => pairKey(r.jurorId, r.candidacyId)));
 		let added = 0;
 		for (const candidacy of candidacies)
@@ -423,14 +428,7 @@ export async function assignAwardJurorsBalanced(
 	const perCandidacy = parsed.value.perCandidacy;
 	const seed = parsed.value.seed ?? Math.floor(Math.random() * 2 ** 31);
 	return db.transaction().execute(async (trx) => {
-		await refreshAwardConflicts(trx, edition.id);
-		const [jurors, candidacies, conflicts, reviews] = await Promise.all([
-			listJurors(trx, edition.id),
-			listCandidacies(trx, edition.id, { statuses: ['admitted'] }),
-			listConflicts(trx, edition.id),
-			listReviews(trx, edition.id)
-		]);
-		const blocked = blockedPairs(conflicts);
+		const { jurors, candidacies, reviews, blocked } = await assignmentState(trx, edition.id);
 		const admitted = new Set(candidacies.map((c) => c.id));
 		const keep = reviews
 			.filter((r) => hasScores(r) && admitted.has(r.candidacyId) && !blocked.has(pairKey(r.jurorId, r.candidacyId)))

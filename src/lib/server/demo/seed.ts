@@ -35,11 +35,11 @@ import path from 'node:path';
 import { PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib';
 import { createFileStore, type FileStore } from '../core/files.ts';
 import { findUserByEmail, setJurorGrant } from '../accounts/index.ts';
-import { experienceQuerySchema, type LanguageTexts } from '../../shared/experiences/schemas.ts';
+import { experienceQuerySchema } from '../../shared/experiences/schemas.ts';
 import { locales, type Locale } from '../../shared/i18n.ts';
 import { searchKey } from '../../shared/core/forms.ts';
 import { awardLimits } from '../../shared/award/constants.ts';
-import type { Edition, ExperienceFacts } from '../../shared/award/types.ts';
+import type { Edition } from '../../shared/award/types.ts';
 import type { PublishedExperience } from '../../shared/experiences/types.ts';
 import {
 	blockedPairs,
@@ -52,6 +52,7 @@ import {
 import { loadAwardHistory } from '../award/reference-data.ts';
 import { checkAwardEligibility, isAwardEligible } from '../award/eligibility.ts';
 import { refreshAwardConflicts } from '../award/jury.service.ts';
+import { awardCandidacyTexts, awardExperienceFacts } from '../award/candidacies.service.ts';
 import { computeAwardResults } from '../award/results.ts';
 import {
 	demoEdition2026,
@@ -487,17 +488,6 @@ interface AwardSeedInput {
 const labelOf = (person: { name: string; email: string }) => actorLabel({ userId: '', locale: null, roles: [], ...person });
 
 /** Texts without blank fields and without languages left empty, as the candidacies service copies them. */
-function candidacyTexts(texts: Partial<Record<Locale, Partial<LanguageTexts>>>): Partial<Record<Locale, LanguageTexts>> {
-	const out: Partial<Record<Locale, LanguageTexts>> = {};
-	for (const language of locales) {
-		const entries = Object.entries(texts[language] ?? {}).filter(
-			(entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== ''
-		);
-		if (entries.length) out[language] = Object.fromEntries(entries) as LanguageTexts;
-	}
-	return out;
-}
-
 // Letters the standard fonts lack and that no decomposition reduces to a plain one (Wrocław, Đakovo).
 const strokedLetters: Record<string, string> = { ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ħ: 'h', Ħ: 'H', ı: 'i' };
 
@@ -711,7 +701,7 @@ async function seedAward(context: AppContext, input: AwardSeedInput): Promise<Aw
 			});
 			if (!isAwardEligible(checks))
 				throw new Error(`demo seed: ${record.city.name} is not eligible for the award: ${JSON.stringify(checks)}`);
-			const texts = candidacyTexts(record.texts);
+			const texts = awardCandidacyTexts(record.texts);
 			const title = texts[record.originalLanguage]?.title ?? '';
 			const city = planned.get(candidacy.cityId);
 			const political = city?.contacts.find((c) => c.kind === 'political');
@@ -732,16 +722,7 @@ async function seedAward(context: AppContext, input: AwardSeedInput): Promise<Aw
 			const author = representative
 				? { userId: representative.userId, label: actorLabel(representative) }
 				: { userId: null, label: technical ? labelOf(technical) : record.city.name };
-			const facts: ExperienceFacts = {
-				startDate: record.startDate,
-				endDate: record.endDate,
-				ongoing: record.ongoing,
-				principles: [...record.principles],
-				topics: [...record.topics],
-				targetGroups: [...record.targetGroups],
-				sdgs: [...record.sdgs],
-				links: [...record.links]
-			};
+			const facts = awardExperienceFacts(record);
 			const checkedAt = candidacy.checkedAt ?? candidacy.submittedAt;
 			const row = await trx
 				.insertInto('award_candidacy')
